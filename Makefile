@@ -1,0 +1,45 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install install-test lint typecheck unit system-deps neo4j-start neo4j-stop bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+## demo: create the venv, install, load the bundled demo corpus into the embedded store, serve API + view
+demo: install
+	$(BIN)/hdkg demo --host $(HOST) --port $(PORT)
+
+## system-deps: Chromium + chromedriver (browser tests) and a JDK/Maven check (Neo4j tests)
+system-deps:
+	bash scripts/system-deps
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+## test: every test: lint, types, unit, store (LadybugDB + a real Neo4j), API, browser
+test: install system-deps lint typecheck unit
+
+bench: install
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

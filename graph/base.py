@@ -1,0 +1,72 @@
+"""The one interface both stores implement.
+
+A store is opened from settings, creates its schema, writes one article's
+facts in one transaction, runs the named read queries of ``graph.queries``,
+reports stats and can be cleared. The API and the CLI see only this class.
+"""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+from pydantic import Field
+
+from hdkg.models import Facts, Model
+
+
+class WriteResult(Model):
+    """What one article's write changed."""
+
+    article_id: str
+    skipped: bool = Field(False, description="True when the same content was already stored")
+    replaced: bool = Field(False, description="True when an older version of the article was replaced")
+    actors: int = 0
+    links: int = 0
+    merges: list[str] = Field(default_factory=list, description="Merge decisions applied, with reasons")
+
+
+class Stats(Model):
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+class GraphStore(abc.ABC):
+    """A graph store: Neo4j over Bolt or embedded LadybugDB."""
+
+    dialect: str = "abstract"
+
+    @abc.abstractmethod
+    def create_schema(self) -> None:
+        """Constraints and indexes (Neo4j) or node and relationship tables (LadybugDB); idempotent."""
+
+    @abc.abstractmethod
+    def write_facts(self, facts: Facts) -> WriteResult:
+        """Write one article's facts in one transaction; idempotent per (article id, content hash)."""
+
+    @abc.abstractmethod
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read query of ``graph.queries.SPECS``."""
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections and file handles."""
+
+    @abc.abstractmethod
+    def ping(self) -> dict[str, Any]:
+        """Cheap reachability check; raises StoreUnavailable when the store cannot answer."""
+
+    def stats(self) -> Stats:
+        nodes = {r["label"]: int(r["count"]) for r in self.query("node_counts")}
+        rels = {r["type"]: int(r["count"]) for r in self.query("rel_counts")}
+        return Stats(nodes=nodes, relationships=rels)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

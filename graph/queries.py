@@ -1,0 +1,155 @@
+"""The contract of named read queries: names, parameters and returned columns.
+
+Every dialect (``graph/neo4j``, ``graph/ladybug``) implements every query
+named here, and the parity suite runs each one on both stores over the same
+fixture graph and compares the answers. The API only ever calls
+``store.query(name, **params)`` with these names, so it never holds Cypher.
+
+Conventions for all queries:
+- every parameter listed is always passed (``None`` means "no filter"), so
+  LadybugDB sees uniform parameter sets;
+- dates are ISO strings ``YYYY-MM-DD`` (or None); ``since``/``until`` are
+  inclusive bounds on the link's date; links without a date pass date filters
+  only when both bounds are None;
+- ``specialty``/``area`` are SKOS concept ids (``oncology``), ``country`` an
+  ISO alpha-2 code, ``actor`` an actor id, ``kind`` a link kind, ``status`` a
+  link status;
+- list columns come back as Python lists, sorted ascending, so both stores
+  give identical answers; rows are sorted as stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LINK_FILTERS = ("specialty", "area", "country", "actor", "kind", "status", "since", "until")
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    name: str
+    params: tuple[str, ...]
+    columns: tuple[str, ...]
+    doc: str
+
+
+SPECS: dict[str, QuerySpec] = {
+    s.name: s
+    for s in [
+        QuerySpec(
+            "cooperation_pairs",
+            LINK_FILTERS,
+            (
+                "a_id", "a_name", "a_kind", "a_country",
+                "b_id", "b_name", "b_kind", "b_country",
+                "links", "sources", "first_date", "last_date", "link_ids",
+            ),
+            "Actor pairs on different sides of some matching link (a_id < b_id), aggregated: "
+            "number of distinct links, sum of their independent source counts, min/max link date, "
+            "sorted link ids. A person is dropped from a side that also holds a non-person. "
+            "`country` matches when either actor of the pair is based in it; `actor` when either is it. "
+            "Sorted by links desc, a_id, b_id.",
+        ),
+        QuerySpec(
+            "cooperation_country_pairs",
+            LINK_FILTERS,
+            ("a_country", "b_country", "links", "sources", "first_date", "last_date", "link_ids"),
+            "As cooperation_pairs, aggregated by the actors' countries (international organisations "
+            "count as country 'XX'; a_country <= b_country; same-country pairs included only when "
+            "they differ in actor). Sorted by links desc, a_country, b_country.",
+        ),
+        QuerySpec(
+            "links",
+            (*LINK_FILTERS, "limit", "offset"),
+            ("id", "kind", "status", "date", "specialties", "areas", "sources", "parties"),
+            "Matching links, sorted by date desc (nulls last), id; `parties` is the number of actors. "
+            "Paged with limit/offset.",
+        ),
+        QuerySpec("links_count", LINK_FILTERS, ("total",), "Number of links matching the filters."),
+        QuerySpec(
+            "link",
+            ("id",),
+            ("id", "kind", "status", "date", "specialties", "areas", "sources"),
+            "One link by id (zero rows when absent).",
+        ),
+        QuerySpec(
+            "link_parties",
+            ("ids",),
+            ("link_id", "side", "actor_id", "name", "kind", "country"),
+            "The parties of the given links with the side index they stand on; sorted by link_id, side, actor_id.",
+        ),
+        QuerySpec(
+            "link_evidence",
+            ("ids",),
+            ("link_id", "text", "start", "end", "article_id", "url", "title", "date"),
+            "Evidence sentences of the given links with their articles; sorted by link_id, article_id, start.",
+        ),
+        QuerySpec(
+            "actor",
+            ("id",),
+            ("id", "name", "kind", "country", "aliases", "wikidata", "links"),
+            "One actor by id with its number of links (zero rows when absent).",
+        ),
+        QuerySpec(
+            "actor_links",
+            ("id",),
+            ("link_id", "kind", "status", "date", "specialties", "areas", "partner_id", "partner_name",
+             "partner_kind", "partner_country"),
+            "One row per (link, partner on another side) of the actor; sorted by date, link_id, partner_id.",
+        ),
+        QuerySpec(
+            "actors_search",
+            ("q", "kind", "country", "limit"),
+            ("id", "name", "kind", "country", "aliases", "links"),
+            "Actors whose name or aliases match `q` (full text; inflected Russian forms found through "
+            "stems; None lists all), filtered by kind and country; sorted by links desc, name, id.",
+        ),
+        QuerySpec(
+            "specialty_counts",
+            (),
+            ("id", "links"),
+            "Every Specialty node with the number of links covering it; sorted by id.",
+        ),
+        QuerySpec("area_counts", (), ("id", "links"), "Every Area node with its number of links; sorted by id."),
+        QuerySpec(
+            "country_counts",
+            (),
+            ("code", "actors", "links"),
+            "Every country code with its actors and the distinct links they take part in; sorted by code.",
+        ),
+        QuerySpec(
+            "network_edges",
+            (*LINK_FILTERS, "limit"),
+            ("link_id", "kind", "status", "date", "specialties", "sources", "a_id", "b_id"),
+            "One row per (matching link, cross-side actor pair a_id < b_id), persons dropped as in "
+            "cooperation_pairs; sorted by sources desc, link_id, a_id, b_id; at most `limit` rows.",
+        ),
+        QuerySpec(
+            "actors_by_ids",
+            ("ids",),
+            ("id", "name", "kind", "country", "aliases", "links"),
+            "Actors for the given ids; sorted by id.",
+        ),
+        QuerySpec(
+            "links_per_year",
+            (),
+            ("year", "kind", "links"),
+            "Links with a date, counted per year and kind; sorted by year, kind.",
+        ),
+        QuerySpec(
+            "country_specialty_matrix",
+            (),
+            ("country", "specialty", "links"),
+            "For each actor country and specialty, the distinct links in which an actor of that country "
+            "takes part; sorted by country, specialty.",
+        ),
+        QuerySpec(
+            "article",
+            ("id",),
+            ("id", "url", "source", "title", "date", "lang", "content_hash"),
+            "One article by id.",
+        ),
+        QuerySpec("node_counts", (), ("label", "count"), "Node counts by label; sorted by label."),
+        QuerySpec("rel_counts", (), ("type", "count"), "Relationship counts by type; sorted by type."),
+    ]
+}

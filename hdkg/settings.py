@@ -1,0 +1,61 @@
+"""Settings from the environment (and ``.env``), read in one place.
+
+Neo4j's variables keep their conventional names (``NEO4J_URI``...) so that the
+same environment works for hdkg, the Neo4j tools and docker-compose; every
+other setting is ``HDKG_*``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("hdkg", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """All runtime configuration of hdkg."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="HDKG_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    store: Literal["ladybug", "neo4j"] = "ladybug"
+    log_level: str = "INFO"
+
+    neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI", "HDKG_NEO4J_URI"))
+    neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "HDKG_NEO4J_USER"))
+    neo4j_password: SecretStr = Field(
+        SecretStr("neo4j"), validation_alias=AliasChoices("NEO4J_PASSWORD", "HDKG_NEO4J_PASSWORD")
+    )
+    neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "HDKG_NEO4J_DATABASE"))
+
+    api_token: SecretStr | None = None
+    max_body_bytes: int = 5_000_000
+    cypher_enabled: bool = False
+    cypher_timeout_s: float = 5.0
+    cypher_row_cap: int = 1000
+    network_node_cap: int = 500
+
+    decisions_file: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def db_path(self) -> Path:
+        """The embedded store's file; one per data dir so stores can sit side by side."""
+        return self.data_dir / "graph.lbug"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing env."""
+    return Settings()
