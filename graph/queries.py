@@ -40,9 +40,19 @@ SPECS: dict[str, QuerySpec] = {
             "cooperation_pairs",
             LINK_FILTERS,
             (
-                "a_id", "a_name", "a_kind", "a_country",
-                "b_id", "b_name", "b_kind", "b_country",
-                "links", "sources", "first_date", "last_date", "link_ids",
+                "a_id",
+                "a_name",
+                "a_kind",
+                "a_country",
+                "b_id",
+                "b_name",
+                "b_kind",
+                "b_country",
+                "links",
+                "sources",
+                "first_date",
+                "last_date",
+                "link_ids",
             ),
             "Actor pairs on different sides of some matching link (a_id < b_id), aggregated: "
             "number of distinct links, sum of their independent source counts, min/max link date, "
@@ -93,8 +103,18 @@ SPECS: dict[str, QuerySpec] = {
         QuerySpec(
             "actor_links",
             ("id",),
-            ("link_id", "kind", "status", "date", "specialties", "areas", "partner_id", "partner_name",
-             "partner_kind", "partner_country"),
+            (
+                "link_id",
+                "kind",
+                "status",
+                "date",
+                "specialties",
+                "areas",
+                "partner_id",
+                "partner_name",
+                "partner_kind",
+                "partner_country",
+            ),
             "One row per (link, partner on another side) of the actor; sorted by date, link_id, partner_id.",
         ),
         QuerySpec(
@@ -110,7 +130,9 @@ SPECS: dict[str, QuerySpec] = {
             ("id", "links"),
             "Every Specialty node with the number of links covering it; sorted by id.",
         ),
-        QuerySpec("area_counts", (), ("id", "links"), "Every Area node with its number of links; sorted by id."),
+        QuerySpec(
+            "area_counts", (), ("id", "links"), "Every Area node with its number of links; sorted by id."
+        ),
         QuerySpec(
             "country_counts",
             (),

@@ -31,12 +31,16 @@ class Settings(BaseSettings):
     store: Literal["ladybug", "neo4j"] = "ladybug"
     log_level: str = "INFO"
 
-    neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI", "HDKG_NEO4J_URI"))
+    neo4j_uri: str = Field(
+        "bolt://127.0.0.1:7687", validation_alias=AliasChoices("NEO4J_URI", "HDKG_NEO4J_URI")
+    )
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "HDKG_NEO4J_USER"))
     neo4j_password: SecretStr = Field(
         SecretStr("neo4j"), validation_alias=AliasChoices("NEO4J_PASSWORD", "HDKG_NEO4J_PASSWORD")
     )
-    neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "HDKG_NEO4J_DATABASE"))
+    neo4j_database: str = Field(
+        "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "HDKG_NEO4J_DATABASE")
+    )
 
     api_token: SecretStr | None = None
     max_body_bytes: int = 5_000_000

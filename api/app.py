@@ -1,0 +1,72 @@
+"""The FastAPI application factory.
+
+``create_app`` builds a fresh app per call (tests build one per store); the
+store is not opened here but on the first request that needs it, so the app
+starts, serves its docs and answers 503 while the store is down.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+import hdkg
+from graph.base import GraphStore
+from hdkg.settings import Settings, get_settings
+
+from . import problems
+from .deps import StoreProvider
+from .routers import actors, cooperations, export, health, links, network, vocab, write
+from .writing import ExtractorHolder
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """\
+A knowledge graph of health-diplomacy actors (ministries, hospitals, universities, international
+organisations) and their cooperation links (agreements, visits, meetings, events, aid, programmes),
+extracted from news with the sentence that proves each fact.
+
+All answers are JSON; every error is `application/problem+json`. Write endpoints need
+`Authorization: Bearer <HDKG_API_TOKEN>`.
+"""
+
+
+def _include_pages(app: FastAPI) -> None:
+    """The home page and network view belong to the visual layer; they are optional for the API."""
+    try:
+        pages = importlib.import_module("api.routers.pages")
+    except ModuleNotFoundError as exc:
+        if exc.name != "api.routers.pages":
+            raise
+        log.warning("pages router not available (%s); serving the API only", exc)
+        return
+    app.include_router(pages.router)
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    provider = StoreProvider(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        provider.close()
+
+    app = FastAPI(
+        title="hdkg",
+        version=hdkg.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store_provider = provider
+    app.state.extractor = ExtractorHolder()
+    problems.install(app)
+    for module in (health, cooperations, actors, links, vocab, network, export, write):
+        app.include_router(module.router)
+    _include_pages(app)
+    return app

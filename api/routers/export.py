@@ -1,0 +1,75 @@
+"""GET /export: the filtered graph as a file for Gephi, R, pandas or an RDF store."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from .. import exporters
+from ..deps import SettingsDep, StoreDep
+from ..rdf import rdf_export
+from ..responses import problems
+from .network import NetworkQueryDep, network_of
+
+router = APIRouter(tags=["export"])
+
+
+class ExportFormat(StrEnum):
+    ttl = "ttl"
+    jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+MEDIA_TYPES = {
+    ExportFormat.ttl: "text/turtle; charset=utf-8",
+    ExportFormat.jsonld: "application/ld+json",
+    ExportFormat.graphml: "application/graphml+xml",
+    ExportFormat.gexf: "application/gexf+xml",
+    ExportFormat.csv: "text/csv; charset=utf-8",
+}
+EXTENSIONS = {ExportFormat.jsonld: "jsonld"}
+
+
+def _content() -> dict[int | str, dict[str, Any]]:
+    return {
+        200: {
+            "description": "The file, with Content-Disposition: attachment",
+            "content": {mt.split(";")[0]: {"schema": {"type": "string"}} for mt in MEDIA_TYPES.values()},
+        }
+    }
+
+
+@router.get(
+    "/export",
+    summary="Export the graph",
+    description="The links matching the `/network` filters as RDF (ttl, jsonld: the hdkg ontology's "
+    "terms), or the network as GraphML, GEXF (Gephi) or a CSV edge list (pandas, R).",
+    response_class=Response,
+    responses={**_content(), **problems()},
+)
+def export(
+    store: StoreDep,
+    settings: SettingsDep,
+    nq: NetworkQueryDep,
+    format: Annotated[ExportFormat, Query(description="File format")] = ExportFormat.ttl,
+) -> Response:
+    if format in (ExportFormat.ttl, ExportFormat.jsonld):
+        body = rdf_export(store, nq.filters, format.value, limit=nq.limit)
+    else:
+        net = network_of(store, settings, nq)
+        writer = {
+            ExportFormat.graphml: exporters.to_graphml,
+            ExportFormat.gexf: exporters.to_gexf,
+            ExportFormat.csv: exporters.to_csv,
+        }[format]
+        body = writer(net)
+    filename = f"hdkg.{EXTENSIONS.get(format, format.value)}"
+    return Response(
+        content=body,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,34 @@
+"""GET /health: is the store reachable, how much is in it, which versions answer."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+import hdkg
+
+from ..deps import StoreDep
+from ..responses import problems
+from ..schemas.health import Counts, Health, Versions
+
+router = APIRouter(tags=["health"])
+
+
+@router.get(
+    "/health",
+    response_model=Health,
+    summary="Store reachability, counts and versions",
+    description="200 when the store answers; 503 problem+json with Retry-After when it does not.",
+    responses=problems(),
+)
+def health(store: StoreDep) -> Health:
+    info = store.ping()
+    stats = store.stats()
+    server = info.get("server_version") or info.get("version")
+    return Health(
+        status="ok",
+        store=store.dialect,
+        counts=Counts(nodes=stats.nodes, relationships=stats.relationships),
+        versions=Versions(
+            hdkg=hdkg.__version__, store_dialect=store.dialect, store_server=str(server) if server else None
+        ),
+    )

@@ -1,0 +1,41 @@
+"""GET /health."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+
+from .common import Schema
+
+
+class Counts(Schema):
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+class Versions(Schema):
+    hdkg: str
+    store_dialect: str
+    store_server: str | None = Field(description="The store server's version when it reports one")
+
+
+class Health(Schema):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "ok",
+                    "store": "ladybug",
+                    "counts": {"nodes": {"Actor": 12, "Link": 7}, "relationships": {"PARTY": 16}},
+                    "versions": {"hdkg": "0.1.0", "store_dialect": "ladybug", "store_server": "0.22.0"},
+                }
+            ]
+        },
+    )
+
+    status: Literal["ok"]
+    store: str = Field(description="The dialect of the store answering")
+    counts: Counts
+    versions: Versions

@@ -1,0 +1,227 @@
+"""Organisation chunks built around head words ("министерство ... <страны>",
+"клиника Medanta", "X University", "X vazirligi").
+
+A chunk is a token range with its head, the GUIDE type its head gives, and
+what places it: a country or region named inside it, or a country adjective
+in front ("российская компания"). Russian chunks grow left over agreeing
+adjectives and right over genitive complements, a quoted or Latin name, or a
+"по ..." complement; English chunks are runs of capitalised words joined by
+of/and/for/the; Uzbek chunks are head-final runs ending in the head word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extraction import morph, resources
+from extraction.gazetteer_match import GMatch
+from extraction.segment import Doc, Token
+
+OPEN_Q = {"«", '"', "“", "„", "'"}
+CLOSE_Q = {"»", '"', "”", "“", "'"}
+EN_CONNECT = {"of", "the", "for", "and", "on", "to", "&", "in"}
+UZ_STOP = {"hamda", "bilan", "shuningdek", "va", "yoki", "esa", "uchun"}
+
+
+@dataclass
+class Chunk:
+    first: int
+    last: int
+    head: int
+    type: str
+    head_lemma: str
+    places: list[GMatch] = field(default_factory=list)  # countries/regions/actors inside or before
+    named: bool = False  # has a quoted/Latin/capitalised proper part
+    plural: bool = False
+    abbr: str | None = None
+
+
+@lru_cache(maxsize=4)
+def heads(lang: str) -> dict[str, str]:
+    lex = resources.lexicon("org_heads").get(lang, {})
+    out: dict[str, str] = {}
+    for typ, words in lex.items():
+        for w in words:
+            out.setdefault(morph.lemma(str(w), lang), str(typ))
+    # "министр здравоохранения X" names the ministry X: title words with a body are heads too.
+    for title, body in (resources.lexicon("titles").get(lang) or {}).items():
+        if body:
+            out.setdefault(morph.lemma(str(title), lang), out.get(morph.lemma(str(body), lang), "GovernmentBody"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def weak_heads() -> frozenset[str]:
+    lex = resources.lexicon("org_heads")
+    return frozenset(morph.fold(str(w)) for w in lex.get("weak", []))
+
+
+def _is(tok: Token, pos: str) -> bool:
+    return tok.info is not None and tok.info.pos == pos
+
+
+def _gent(tok: Token) -> bool:
+    return tok.info is not None and "gent" in tok.info.cases
+
+
+def _agrees(adj: Token, head: Token) -> bool:
+    if adj.info is None or head.info is None:
+        return False
+    if adj.info.pos not in ("ADJF", "PRTF") and not (adj.info.pos == "NUMR" or "Anum" in adj.info.tags):
+        return False
+    return bool(adj.info.cases & head.info.cases) or not head.info.cases
+
+
+def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
+    hs = heads("ru")
+    out: list[Chunk] = []
+    for s in doc.sents:
+        i = s.first
+        while i < s.last:
+            tok = doc.tokens[i]
+            if i in taken or tok.lemma not in hs or not _is(tok, "NOUN") and tok.lemma not in ("мид",):
+                i += 1
+                continue
+            first = i
+            while first - 1 >= s.first and first - 1 not in taken and _agrees(doc.tokens[first - 1], tok):
+                first -= 1
+            ch = Chunk(first, i + 1, i, hs[tok.lemma], tok.lemma, plural=bool(tok.info and tok.info.plural))
+            ch.named = doc.tokens[first].is_cap and first != i or tok.is_cap and first == i and i != s.first
+            j = i + 1
+            n_gen = 0
+            while j < s.last and j - first < 14:
+                t = doc.tokens[j]
+                g = gmatch_at.get(j)
+                if g is not None:
+                    if g.entry.kind == "source":
+                        break
+                    if g.entry.kind in ("country", "region", "actor") and _gent(doc.tokens[g.last - 1]):
+                        ch.places.append(g)
+                        j = g.last
+                        # "министерства здравоохранения Узбекистана, Казахстана и ВОЗ"
+                        while j + 1 < s.last and doc.tokens[j].text in (",", "и") and j + 1 in gmatch_at:
+                            g2 = gmatch_at[j + 1]
+                            if g2.entry.kind != "country":
+                                break
+                            ch.places.append(g2)
+                            j = g2.last
+                        break
+                    break
+                if t.text in OPEN_Q:
+                    k = j + 1
+                    while k < s.last and doc.tokens[k].text not in CLOSE_Q and k - j < 10:
+                        k += 1
+                    if k < s.last and k > j + 1:
+                        j = k + 1
+                        ch.named = True
+                    break
+                if t.info is not None and t.info.pos == "LATN" or t.text[:1].isupper() and not morph._CYR.search(
+                    t.text
+                ):
+                    while j < s.last and (
+                        not morph._CYR.search(doc.tokens[j].text) and doc.tokens[j].text[:1].isalnum()
+                    ):
+                        j += 1
+                    ch.named = True
+                    break
+                if t.text == "(" and j + 2 < s.last and doc.tokens[j + 2].text == ")":
+                    ch.abbr = doc.tokens[j + 1].text
+                    j += 3
+                    break
+                if t.lemma == "по" and n_gen == 0 and j + 1 < s.last and _is(doc.tokens[j + 1], "NOUN"):
+                    j += 2
+                    while j < s.last and (_gent(doc.tokens[j]) and doc.tokens[j].info is not None
+                                          and doc.tokens[j].info.pos in ("NOUN", "ADJF")):  # type: ignore[union-attr]
+                        j += 1
+                    continue
+                if t.lemma == "и" and n_gen > 0 and j + 1 < s.last and j + 1 not in gmatch_at:
+                    nxt = doc.tokens[j + 1]
+                    if _gent(nxt) and nxt.info is not None and nxt.info.pos in ("NOUN", "ADJF") and not nxt.is_cap:
+                        j += 1
+                        continue
+                    break
+                if _gent(t) and t.info is not None and t.info.pos in ("NOUN", "ADJF", "PRTF") and (
+                    "Surn" not in t.info.tags and "Name" not in t.info.tags
+                ):
+                    if t.lemma in hs and n_gen > 0 and t.info.pos == "NOUN":
+                        break
+                    j += 1
+                    n_gen += 1
+                    if t.is_cap:
+                        ch.named = True
+                    continue
+                break
+            ch.last = j
+            out.append(ch)
+            i = max(i + 1, j)
+    return out
+
+
+def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
+    hs = heads("en")
+    out: list[Chunk] = []
+    for s in doc.sents:
+        i = s.first
+        while i < s.last:
+            if i in taken or not doc.tokens[i].is_cap:
+                i += 1
+                continue
+            j = i
+            while j < s.last and j not in taken or (j < s.last and j in gmatch_at):
+                t = doc.tokens[j]
+                if t.is_cap or t.text in ("’s", "'s", "-") or t.text.isdigit():
+                    j = gmatch_at[j].last if j in gmatch_at and gmatch_at[j].entry.kind != "source" else j + 1
+                    continue
+                if t.text.lower() in EN_CONNECT and j + 1 < s.last and doc.tokens[j + 1].is_cap:
+                    j += 1
+                    continue
+                break
+            run = list(range(i, j))
+            head_idx = [k for k in run if doc.tokens[k].lemma in hs and k not in gmatch_at]
+            if head_idx and j > i:
+                h = head_idx[0]
+                last = j
+                while last - 1 > i and doc.tokens[last - 1].text.lower() in EN_CONNECT:
+                    last -= 1
+                first = i + 1 if doc.tokens[i].text == "The" else i
+                ch = Chunk(first, last, h, hs[doc.tokens[h].lemma], doc.tokens[h].lemma)
+                ch.places = [gmatch_at[k] for k in range(first, last) if k in gmatch_at]
+                ch.named = True
+                # "Tajik Ministry of ...": a country adjective right before the chunk places it
+                if first - 1 in gmatch_at and gmatch_at[first - 1].entry.kind in ("adj", "country"):
+                    ch.places.append(gmatch_at[first - 1])
+                out.append(ch)
+            i = max(j, i + 1)
+    return out
+
+
+def uz_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
+    hs = heads("uz")
+    out: list[Chunk] = []
+    for s in doc.sents:
+        i = s.first
+        while i < s.last:
+            tok = doc.tokens[i]
+            if i in taken or tok.lemma not in hs:
+                i += 1
+                continue
+            last = i + 1
+            while last < s.last and doc.tokens[last].lemma in hs:
+                last += 1
+            first = i
+            while first - 1 >= s.first and i - first < 8:
+                t = doc.tokens[first - 1]
+                if not t.text[:1].isalnum() or t.text.lower() in UZ_STOP and t.text.lower() != "va":
+                    break
+                if first - 1 in taken and (first - 1) in gmatch_at and gmatch_at[first - 1].entry.kind == "actor":
+                    break
+                first -= 1
+            while first < i and not doc.tokens[first].is_cap:
+                first += 1
+            ch = Chunk(first, last, i, hs[tok.lemma], tok.lemma)
+            ch.places = [gmatch_at[k] for k in range(first, last) if k in gmatch_at]
+            ch.named = first < i
+            out.append(ch)
+            i = last
+    return out

@@ -1,0 +1,129 @@
+"""Persons: NER PER spans (Russian) or capitalised name patterns next to a
+title (English, Uzbek), tied to the body named in their title.
+
+"министр здравоохранения Казахстана Акмарал Альназарова" -> the person acts
+for the ministry chunk in the title window and represents its country.
+Credits (photographers, authors) are never persons of a link.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extraction import keys, morph, resources
+from extraction.actors import Cand, Mention
+from extraction.ner import NerSpan
+from extraction.segment import Doc
+
+PUNCT_STOP = {".", ";", ":", "(", ")", "«", "»", '"', "“", "”", "!", "?"}
+VENUE = {"в", "во", "на", "in", "at", "to"}
+DASHES = {"–", "—", "-", ","}
+_NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’‘ʻ\-]+$|^[A-ZА-ЯЁ]\.$|^[A-ZА-ЯЁ]\.[A-ZА-ЯЁ]\.?$|^[A-ZА-ЯЁ]{2,}$")
+
+
+@lru_cache(maxsize=4)
+def titles(lang: str) -> frozenset[str]:
+    table = resources.lexicon("titles")
+    words = set()
+    for lg in ("ru", "en", "uz"):
+        for t in table.get(lg) or {}:
+            words.add(morph.lemma(str(t), lang))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def credits() -> frozenset[str]:
+    return frozenset(morph.fold(str(w)) for w in resources.lexicon("titles").get("credits", []))
+
+
+def person_id(surname: str, lang: str) -> str:
+    lem = morph.lemma(surname, lang) if not surname.isupper() else morph.fold(surname)
+    for suf in ("ой", "ая", "а", "ым", "ом", "ему", "у", "ем", "ого", "ой"):
+        if lem.endswith(suf) and len(lem) - len(suf) >= 4 and morph._CYR.search(lem):
+            lem = lem[: -len(suf)]
+            break
+    return "person_" + keys.slug(lem)
+
+
+def _window(doc: Doc, first: int, last: int) -> tuple[range, range]:
+    s = doc.sents[doc.tokens[first].sent]
+    a = first
+    while a - 1 >= s.first and doc.tokens[a - 1].text not in PUNCT_STOP | {","} and first - a < 10:
+        a -= 1
+    b = last
+    if b < s.last and doc.tokens[b].text in DASHES:
+        b += 1
+        while b < s.last and doc.tokens[b].text not in PUNCT_STOP | {","} and b - last < 14:
+            b += 1
+    return range(a, first), range(last + 1, b)
+
+
+def _latin_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of 2-4 capitalised name-like tokens next to a title word (en/uz)."""
+    tl = titles(doc.lang)
+    out = []
+    for s in doc.sents:
+        i = s.first
+        while i < s.last:
+            j = i
+            while j < s.last and j not in taken and _NAME.match(doc.tokens[j].text) and j - i < 4:
+                j += 1
+            if j - i >= 2:
+                before = doc.tokens[i - 1].lemma if i > s.first else ""
+                after = doc.tokens[j + 1].lemma if j + 1 < s.last and doc.tokens[j].text in DASHES else ""
+                inner = {doc.tokens[k].lemma for k in range(i, j)}
+                if inner & tl:
+                    # "Deputy Prime Minister Purli Agamyradov": trim the title words off the run
+                    k = i
+                    while k < j and doc.tokens[k].lemma in tl | {"prime", "vice"}:
+                        k += 1
+                    if j - k >= 2:
+                        out.append((k, j))
+                elif before in tl or after in tl or (after and after not in ("",)):
+                    out.append((i, j))
+                i = j
+            else:
+                i += 1
+    return out
+
+
+def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention]) -> list[Mention]:
+    spans: list[tuple[int, int]] = []
+    if doc.lang == "ru":
+        for sp in ner:
+            if sp.type == "PER":
+                idx = [i for i in range(len(doc.tokens)) if doc.tokens[i].start >= sp.start and doc.tokens[i].end <= sp.end]
+                if idx:
+                    spans.append((idx[0], idx[-1] + 1))
+    else:
+        taken = {k for m in orgs for k in range(m.first, m.last)}
+        spans = _latin_names(doc, taken)
+    org_at = {k: m for m in orgs for k in range(m.first, m.last)}
+    tl = titles(doc.lang)
+    cr = credits()
+    out: list[Mention] = []
+    for a, b in spans:
+        if any(k in org_at for k in range(a, b)):
+            continue
+        before, after = _window(doc, a, b)
+        win = list(before) + list(after)
+        lem = {doc.tokens[k].lemma for k in win}
+        if lem & cr or (a > 0 and doc.tokens[a - 1].lemma in cr):
+            continue
+        def ok(k: int) -> bool:
+            return k in org_at and (k == 0 or doc.tokens[org_at[k].first - 1].lemma not in VENUE)
+
+        body = next((org_at[k] for k in reversed(before) if ok(k)), None)
+        if body is None:
+            body = next((org_at[k] for k in after if ok(k)), None)
+        has_title = bool(lem & tl)
+        surname = doc.tokens[b - 1].text
+        if doc.tokens[a].is_upper and b - a >= 2:
+            surname = doc.tokens[a].text
+        name = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
+        country = body.cand.country if body else None
+        cand = Cand(person_id(surname, doc.lang), name, "Person", country,
+                    acts_for=body.cand.id if body and (has_title or body.role == "country") else None)
+        out.append(Mention(a, b, doc.tokens[a].sent, cand, "person"))
+    return out

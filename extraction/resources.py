@@ -1,0 +1,176 @@
+"""Adapters over the project's shared resources: gazetteer, vocabularies, lexicon.
+
+Everything is loaded once and cached. The gazetteer and the SKOS
+vocabularies belong to other areas (``extraction/gazetteer.py``,
+``ontology/vocab.py``); this module reads them through their public API and
+turns them into the few plain records the extraction stages use, so that a
+change there touches one adapter here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+LEXICON = Path(__file__).parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class GActor:
+    id: str
+    type: str
+    country: str | None
+    names: dict[str, list[str]]
+    abbr: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    parent: str | None = None
+    context_names: list[str] = field(default_factory=list)
+
+    @property
+    def canonical(self) -> str:
+        for lang in ("ru", "en", "uz"):
+            if self.names.get(lang):
+                return self.names[lang][0]
+        return self.abbr[0] if self.abbr else self.id
+
+
+@dataclass(frozen=True)
+class GCountry:
+    code: str
+    names: dict[str, list[str]]
+    adjectives: dict[str, list[str]]
+    capital: dict[str, str]
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class GRegion:
+    id: str
+    country: str | None
+    names: dict[str, list[str]]
+    type: str = "Region"
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    actors: list[GActor]
+    countries: list[GCountry]
+    regions: list[GRegion]
+
+
+def _names(x: Any) -> dict[str, list[str]]:
+    if not x:
+        return {}
+    if not isinstance(x, dict | list | tuple):  # the gazetteer's Names model
+        return {lang: [str(v) for v in (getattr(x, lang, ()) or ())] for lang in ("ru", "en", "uz")}
+    if isinstance(x, dict):
+        return {str(k): [str(v) for v in (vs if isinstance(vs, list | tuple) else [vs]) if v] for k, vs in x.items()}
+    return {"ru": [str(v) for v in x]}
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _convert(actors: Any, countries: Any, regions: Any) -> Gazetteer:
+    acts = [
+        GActor(
+            id=str(_get(a, "id")),
+            type=str(_get(a, "type") or "GovernmentBody"),
+            country=(str(_get(a, "country")).upper() if _get(a, "country") else None),
+            names=_names(_get(a, "names")),
+            abbr=[str(x) for x in (_get(a, "abbr") or [])],
+            wikidata=_get(a, "wikidata"),
+            parent=_get(a, "parent"),
+            context_names=[str(x) for x in (_get(a, "context_names") or [])],
+        )
+        for a in (actors or [])
+    ]
+    cts = [
+        GCountry(
+            code=str(_get(c, "code")).upper(),
+            names={**_names(_get(c, "names")), "abbr": [str(x) for x in (_get(c, "abbr") or [])]},
+            adjectives=_names(_get(c, "adjectives")),
+            capital={k: v[0] for k, v in _names(_get(c, "capital")).items() if v},
+            wikidata=_get(c, "wikidata"),
+        )
+        for c in (countries or [])
+    ]
+    regs = [
+        GRegion(
+            id=str(_get(r, "id")),
+            country=(str(_get(r, "country")).upper() if _get(r, "country") else None),
+            names=_names(_get(r, "names")),
+            type=str(_get(r, "type") or "Region"),
+            wikidata=_get(r, "wikidata"),
+        )
+        for r in (regions or [])
+    ]
+    return Gazetteer(acts, cts, regs)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    try:
+        from extraction.gazetteer import load_gazetteer  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        log.warning("extraction.gazetteer not available; using the bootstrap lexicon")
+        data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
+        return _convert(data.get("actors"), data.get("countries"), data.get("regions"))
+    try:
+        g = load_gazetteer()
+    except Exception as exc:  # the gazetteer data may be mid-edit by its owner
+        log.warning("gazetteer failed to load (%s); using the bootstrap lexicon", exc)
+        data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
+        return _convert(data.get("actors"), data.get("countries"), data.get("regions"))
+    return _convert(_get(g, "actors"), _get(g, "countries"), _get(g, "regions"))
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict[str, Any]:
+    data = yaml.safe_load((LEXICON / f"{name}.yaml").read_text(encoding="utf-8"))
+    return dict(data or {})
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    labels: dict[str, list[str]]
+    broader: tuple[str, ...] = ()
+
+
+def _concepts(kind: str) -> list[Concept]:
+    try:
+        from ontology import vocab  # type: ignore[attr-defined,unused-ignore]
+
+        items = vocab.specialties() if kind == "specialties" else vocab.areas()
+    except (ImportError, AttributeError):
+        log.warning("ontology.vocab not available; using the bootstrap vocabulary")
+        data = yaml.safe_load((LEXICON / "bootstrap_vocab.yaml").read_text(encoding="utf-8"))
+        return [Concept(str(k), _names(v)) for k, v in data[kind].items()]
+    out = []
+    for c in items:
+        labels: dict[str, list[str]] = {}
+        for lang, text in (_get(c, "pref") or {}).items():
+            labels.setdefault(str(lang), []).append(str(text))
+        for lang, texts in (_get(c, "alt") or {}).items():
+            labels.setdefault(str(lang), []).extend(str(t) for t in texts)
+        broader = _get(c, "broader") or ()
+        if isinstance(broader, str):
+            broader = (broader,)
+        out.append(Concept(str(_get(c, "id")), labels, tuple(str(b) for b in broader)))
+    return out
+
+
+@lru_cache(maxsize=2)
+def concepts(kind: str) -> list[Concept]:
+    return _concepts(kind)

@@ -1,0 +1,68 @@
+"""Parameter checks and result shaping shared by both stores, so the contract holds identically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from graph.queries import SPECS, QuerySpec
+from graph.text import query_terms
+from hdkg.errors import QueryError
+
+NO_LIMIT = 1_000_000_000
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def spec_for(name: str) -> QuerySpec:
+    spec = SPECS.get(name)
+    if spec is None:
+        raise QueryError(f"unknown named query {name!r}", where="graph.queries")
+    return spec
+
+
+def prepare(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Check the parameters against the spec and turn them into what the Cypher expects."""
+    spec = spec_for(name)
+    unknown = set(params) - set(spec.params)
+    if unknown:
+        raise QueryError(f"{name}: unknown parameters {sorted(unknown)}", where=f"query {name}")
+    out: dict[str, Any] = {p: params.get(p) for p in spec.params}
+    for key in ("since", "until"):
+        if isinstance(out.get(key), dt.date):
+            out[key] = out[key].isoformat()
+    if "limit" in out:
+        out["limit"] = NO_LIMIT if out["limit"] is None else max(0, int(out["limit"]))
+    if "offset" in out:
+        out["offset"] = 0 if out["offset"] is None else max(0, int(out["offset"]))
+    if "ids" in out:
+        out["ids"] = sorted({str(i) for i in out["ids"] or []})
+    if "q" in out:
+        out["terms"] = query_terms(out.pop("q"))
+    return out
+
+
+def used_params(cypher: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Only the parameters a statement references (LadybugDB rejects unused ones)."""
+    names = set(_PARAM.findall(cypher))
+    return {k: v for k, v in params.items() if k in names}
+
+
+def shape(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Exactly the spec's columns, list columns sorted, dates as ISO strings."""
+    cols = spec_for(name).columns
+    out = []
+    for row in rows:
+        shaped: dict[str, Any] = {}
+        for c in cols:
+            v = row.get(c)
+            if isinstance(v, list):
+                v = sorted(v)
+            elif isinstance(v, Decimal):
+                v = int(v)
+            elif isinstance(v, dt.date):
+                v = v.isoformat()
+            shaped[c] = v
+        out.append(shaped)
+    return out

@@ -1,0 +1,37 @@
+"""Open the configured store: embedded LadybugDB at ``settings.db_path`` or Neo4j over Bolt."""
+
+from __future__ import annotations
+
+from hdkg.errors import ConfigError
+from hdkg.settings import Settings, get_settings
+
+from graph.base import GraphStore
+
+
+def open_store(settings: Settings | None = None, store: str | None = None) -> GraphStore:
+    """The store named by ``store`` (default: ``settings.store``), schema created and ready."""
+    settings = settings or get_settings()
+    kind = store or settings.store
+    opened: GraphStore
+    if kind == "ladybug":
+        from graph.ladybug import LadybugStore
+
+        opened = LadybugStore(settings.db_path, decisions_file=settings.decisions_file)
+    elif kind == "neo4j":
+        from graph.neo4j import Neo4jStore
+
+        opened = Neo4jStore(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            database=settings.neo4j_database,
+            decisions_file=settings.decisions_file,
+        )
+    else:
+        raise ConfigError(f"unknown store {kind!r}; use 'ladybug' or 'neo4j'", where="HDKG_STORE")
+    try:
+        opened.create_schema()
+    except BaseException:
+        opened.close()
+        raise
+    return opened

@@ -1,0 +1,178 @@
+"""Every LadybugDB statement: schema tables, the writer's steps and the named read queries.
+
+LadybugDB (Kùzu) binds parameter types from their first use, so every
+nullable parameter is cast once in a leading WITH (a bare ``$p IS NULL``
+with ``None`` fails to bind); struct fields of UNWIND rows are cast for the
+same reason. ORDER BY inside WITH needs a LIMIT there, so list columns are
+sorted with ``list_sort`` (and again in Python for both stores).
+"""
+
+from __future__ import annotations
+
+SCHEMA: list[str] = [
+    "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, name STRING, kind STRING, country STRING, "
+    "aliases STRING[], wikidata STRING, search STRING, rkeys STRING[], merged_from STRING[], PRIMARY KEY(id))",
+    "CREATE NODE TABLE IF NOT EXISTS Link(id STRING, kind STRING, cls STRING, status STRING, date STRING, "
+    "sources INT64, parties INT64, reports STRING[], topics STRING[], specialties STRING[], areas STRING[], "
+    "actor_ids STRING[], countries STRING[], PRIMARY KEY(id))",
+    "CREATE NODE TABLE IF NOT EXISTS Specialty(id STRING, iri STRING, labels STRING[], PRIMARY KEY(id))",
+    "CREATE NODE TABLE IF NOT EXISTS Area(id STRING, iri STRING, labels STRING[], PRIMARY KEY(id))",
+    "CREATE NODE TABLE IF NOT EXISTS Country(code STRING, PRIMARY KEY(code))",
+    "CREATE NODE TABLE IF NOT EXISTS Article(id STRING, url STRING, source STRING, title STRING, "
+    "date STRING, lang STRING, publisher STRING, content_hash STRING, PRIMARY KEY(id))",
+    "CREATE REL TABLE IF NOT EXISTS PARTY_OF(FROM Actor TO Link, side INT64, shown BOOLEAN)",
+    "CREATE REL TABLE IF NOT EXISTS COVERS(FROM Link TO Specialty)",
+    "CREATE REL TABLE IF NOT EXISTS IN_AREA(FROM Link TO Area)",
+    "CREATE REL TABLE IF NOT EXISTS BASED_IN(FROM Actor TO Country)",
+    "CREATE REL TABLE IF NOT EXISTS ACTS_FOR(FROM Actor TO Actor)",
+    "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Link TO Article, text STRING, start INT64, `end` INT64)",
+    "CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Actor TO Article)",
+]
+
+CONCEPTS = {
+    "Specialty": "UNWIND $rows AS r MERGE (s:Specialty {id: r.id}) "
+    "SET s.iri = CAST(r.iri AS STRING), s.labels = CAST(r.labels AS STRING[])",
+    "Area": "UNWIND $rows AS r MERGE (s:Area {id: r.id}) "
+    "SET s.iri = CAST(r.iri AS STRING), s.labels = CAST(r.labels AS STRING[])",
+}
+
+CLEAR = ["MATCH (n) DETACH DELETE n"]
+
+WRITE: dict[str, str] = {
+    "article_get": "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash",
+    "article_detach": "MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)<-[r:REPORTED_IN]-(:Link) DELETE r "
+    "WITH DISTINCT a OPTIONAL MATCH (a)<-[m:MENTIONED_IN]-(:Actor) DELETE m",
+    "article_upsert": "UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a.url = CAST(r.url AS STRING), "
+    "a.source = CAST(r.source AS STRING), a.title = CAST(r.title AS STRING), a.date = CAST(r.date AS STRING), "
+    "a.lang = CAST(r.lang AS STRING), a.publisher = CAST(r.publisher AS STRING), "
+    "a.content_hash = CAST(r.content_hash AS STRING)",
+    "links_reported_by": "WITH $article_id + '\t' AS p MATCH (l:Link) "
+    "WHERE any(x IN l.reports WHERE starts_with(x, p)) RETURN l.id AS id",
+    "links_state": "MATCH (l:Link) WHERE l.id IN $ids RETURN l.id AS id, l.kind AS kind, l.status AS status, "
+    "l.date AS date, l.reports AS reports, l.topics AS topics",
+    "links_delete": "MATCH (l:Link) WHERE l.id IN $ids DETACH DELETE l",
+    "link_upsert": "UNWIND $rows AS r MERGE (l:Link {id: r.id}) SET l.kind = CAST(r.kind AS STRING), "
+    "l.cls = CAST(r.cls AS STRING), l.status = CAST(r.status AS STRING), l.date = CAST(r.date AS STRING), "
+    "l.sources = CAST(r.sources AS INT64), l.parties = CAST(r.parties AS INT64), "
+    "l.reports = CAST(r.reports AS STRING[]), l.topics = CAST(r.topics AS STRING[]), "
+    "l.specialties = CAST(r.specialties AS STRING[]), l.areas = CAST(r.areas AS STRING[]), "
+    "l.actor_ids = CAST(r.actor_ids AS STRING[]), l.countries = CAST(r.countries AS STRING[])",
+    "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
+    "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Specialty {id: r.target}) "
+    "MERGE (l)-[:COVERS]->(s)",
+    "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Area {id: r.target}) "
+    "MERGE (l)-[:IN_AREA]->(s)",
+    "party_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (l:Link {id: r.link}) "
+    "MERGE (a)-[p:PARTY_OF]->(l) SET p.side = CAST(r.side AS INT64), p.shown = CAST(r.shown AS BOOLEAN)",
+    "reported_in_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (a:Article {id: r.article}) "
+    "CREATE (l)-[:REPORTED_IN {text: CAST(r.text AS STRING), start: CAST(r.start AS INT64), "
+    "`end`: CAST(r.`end` AS INT64)}]->(a)",
+    "actors_get": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, "
+    "a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, a.rkeys AS rkeys, "
+    "a.merged_from AS merged_from",
+    "actors_by_keys": "UNWIND $keys AS k MATCH (a:Actor) WHERE list_contains(a.rkeys, k) "
+    "RETURN DISTINCT a.id AS id, a.rkeys AS rkeys",
+    "actor_upsert": "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a.name = CAST(r.name AS STRING), "
+    "a.kind = CAST(r.kind AS STRING), a.country = CAST(r.country AS STRING), "
+    "a.aliases = CAST(r.aliases AS STRING[]), a.wikidata = CAST(r.wikidata AS STRING), "
+    "a.search = CAST(r.search AS STRING), a.rkeys = CAST(r.rkeys AS STRING[]), "
+    "a.merged_from = CAST(r.merged_from AS STRING[])",
+    "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
+    "MERGE (a)-[:BASED_IN]->(c)",
+    "mentioned_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (t:Article {id: r.article}) "
+    "MERGE (a)-[:MENTIONED_IN]->(t)",
+    "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
+    "MERGE (p)-[:ACTS_FOR]->(b)",
+    "orphans_delete": "MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-[:PARTY_OF]->(:Link) } "
+    "AND NOT EXISTS { MATCH (a)-[:MENTIONED_IN]->(:Article) } DETACH DELETE a "
+    "WITH count(*) AS n MATCH (c:Country) WHERE NOT EXISTS { MATCH (c)<-[:BASED_IN]-(:Actor) } "
+    "DETACH DELETE c",
+}
+
+_PRE = (
+    "WITH CAST($specialty AS STRING) AS specialty, CAST($area AS STRING) AS area, "
+    "CAST($country AS STRING) AS country, CAST($actor AS STRING) AS actor, CAST($kind AS STRING) AS kind, "
+    "CAST($status AS STRING) AS status, CAST($since AS STRING) AS since, CAST($until AS STRING) AS until "
+)
+_LINK_CORE = (
+    "(specialty IS NULL OR list_contains(l.specialties, specialty)) "
+    "AND (area IS NULL OR list_contains(l.areas, area)) AND (kind IS NULL OR l.kind = kind) "
+    "AND (status IS NULL OR l.status = status) AND (since IS NULL OR l.date >= since) "
+    "AND (until IS NULL OR l.date <= until)"
+)
+_LINK_ALL = (
+    _LINK_CORE + " AND (country IS NULL OR list_contains(l.countries, country)) "
+    "AND (actor IS NULL OR list_contains(l.actor_ids, actor))"
+)
+_PAIRS = (
+    _PRE + "MATCH (l:Link) WHERE " + _LINK_CORE + " "
+    "MATCH (a:Actor)-[ra:PARTY_OF]->(l)<-[rb:PARTY_OF]-(b:Actor) "
+    "WHERE ra.side <> rb.side AND a.id < b.id AND ra.shown AND rb.shown "
+    "AND (country IS NULL OR a.country = country OR b.country = country) "
+    "AND (actor IS NULL OR a.id = actor OR b.id = actor) "
+)
+_ACTOR_COLS = (
+    "a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "count(DISTINCT l.id) AS links"
+)
+
+READ: dict[str, str] = {
+    "cooperation_pairs": _PAIRS + "RETURN a.id AS a_id, a.name AS a_name, a.kind AS a_kind, "
+    "a.country AS a_country, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.country AS b_country, "
+    "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
+    "max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids ORDER BY links DESC, a_id, b_id",
+    "cooperation_country_pairs": _PAIRS + "WITH l, coalesce(a.country, 'XX') AS ca, "
+    "coalesce(b.country, 'XX') AS cb "
+    "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
+    "RETURN c1 AS a_country, c2 AS b_country, count(DISTINCT l.id) AS links, sum(l.sources) AS sources, "
+    "min(l.date) AS first_date, max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids "
+    "ORDER BY links DESC, a_country, b_country",
+    "links": _PRE + "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
+    "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
+    "l.sources AS sources, l.parties AS parties "
+    "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id SKIP $offset LIMIT $limit",
+    "links_count": _PRE + "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN count(l) AS total",
+    "link": "MATCH (l:Link {id: $id}) RETURN l.id AS id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "l.specialties AS specialties, l.areas AS areas, l.sources AS sources",
+    "link_parties": "MATCH (a:Actor)-[r:PARTY_OF]->(l:Link) WHERE l.id IN $ids RETURN l.id AS link_id, "
+    "r.side AS side, a.id AS actor_id, a.name AS name, a.kind AS kind, a.country AS country "
+    "ORDER BY link_id, side, actor_id",
+    "link_evidence": "MATCH (l:Link)-[r:REPORTED_IN]->(t:Article) WHERE l.id IN $ids RETURN l.id AS link_id, "
+    "r.text AS text, r.start AS start, r.`end` AS `end`, t.id AS article_id, t.url AS url, "
+    "t.title AS title, t.date AS date ORDER BY link_id, article_id, start",
+    "actor": "MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) RETURN a.id AS id, "
+    "a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, "
+    "count(DISTINCT l.id) AS links",
+    "actor_links": "MATCH (a:Actor {id: $id})-[ra:PARTY_OF]->(l:Link)<-[rb:PARTY_OF]-(p:Actor) "
+    "WHERE ra.side <> rb.side RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "l.specialties AS specialties, l.areas AS areas, p.id AS partner_id, p.name AS partner_name, "
+    "p.kind AS partner_kind, p.country AS partner_country "
+    "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date, link_id, partner_id",
+    "actors_search": "WITH CAST($kind AS STRING) AS kind, CAST($country AS STRING) AS country "
+    "MATCH (a:Actor) WHERE all(t IN $terms WHERE a.search CONTAINS t) "
+    "AND (kind IS NULL OR a.kind = kind) AND (country IS NULL OR a.country = country) "
+    "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) RETURN " + _ACTOR_COLS + " "
+    "ORDER BY links DESC, name, id LIMIT $limit",
+    "specialty_counts": "MATCH (s:Specialty) OPTIONAL MATCH (l:Link)-[:COVERS]->(s) "
+    "RETURN s.id AS id, count(DISTINCT l.id) AS links ORDER BY id",
+    "area_counts": "MATCH (s:Area) OPTIONAL MATCH (l:Link)-[:IN_AREA]->(s) "
+    "RETURN s.id AS id, count(DISTINCT l.id) AS links ORDER BY id",
+    "country_counts": "MATCH (c:Country) OPTIONAL MATCH (a:Actor)-[:BASED_IN]->(c) "
+    "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
+    "RETURN c.code AS code, count(DISTINCT a.id) AS actors, count(DISTINCT l.id) AS links ORDER BY code",
+    "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
+    "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
+    "actors_by_ids": "MATCH (a:Actor) WHERE a.id IN $ids OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
+    "RETURN " + _ACTOR_COLS + " ORDER BY id",
+    "links_per_year": "MATCH (l:Link) WHERE l.date IS NOT NULL "
+    "RETURN CAST(substring(l.date, 1, 4) AS INT64) AS year, l.kind AS kind, count(*) AS links "
+    "ORDER BY year, kind",
+    "country_specialty_matrix": "MATCH (a:Actor)-[:PARTY_OF]->(l:Link)-[:COVERS]->(s:Specialty) "
+    "WHERE a.country IS NOT NULL RETURN a.country AS country, s.id AS specialty, "
+    "count(DISTINCT l.id) AS links ORDER BY country, specialty",
+    "article": "MATCH (a:Article {id: $id}) RETURN a.id AS id, a.url AS url, a.source AS source, "
+    "a.title AS title, a.date AS date, a.lang AS lang, a.content_hash AS content_hash",
+    "node_counts": "MATCH (n) RETURN label(n) AS label, count(*) AS `count` ORDER BY label",
+    "rel_counts": "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS `count` ORDER BY type",
+}

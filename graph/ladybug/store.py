@@ -1,0 +1,158 @@
+"""The embedded store on LadybugDB (the maintained Kùzu fork).
+
+Two ``Database`` objects on one path in one process lose committed data, so
+databases live in a module-level registry keyed by the resolved path and are
+shared (with one lock serialising statements) by every store opened on it.
+Another *process* holding the file gets ``StoreLocked`` instead of a raw
+RuntimeError: LadybugDB takes an OS file lock and we translate its message.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from graph import common, model, writer
+from graph.base import GraphStore, WriteResult
+from graph.ladybug import cypher
+from graph.resolution import DecisionsFile
+from hdkg.errors import HdkgError, StoreError, StoreLocked, StoreUnavailable
+from hdkg.models import Facts
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Shared:
+    db: Any
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    users: int = 0
+
+
+_REGISTRY: dict[Path, _Shared] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def _acquire(path: Path) -> _Shared:
+    with _REGISTRY_LOCK:
+        shared = _REGISTRY.get(path)
+        if shared is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                db = ladybug.Database(str(path))
+            except RuntimeError as exc:
+                if "lock" in str(exc).lower():
+                    raise StoreLocked(
+                        "the embedded graph is open in another process (an `hdkg serve` or `hdkg ingest`?); "
+                        f"stop it or use another HDKG_DATA_DIR. LadybugDB said: {exc}",
+                        where=str(path),
+                    ) from exc
+                raise StoreUnavailable(f"cannot open the embedded graph: {exc}", where=str(path)) from exc
+            shared = _REGISTRY[path] = _Shared(db)
+        shared.users += 1
+        return shared
+
+
+def _release(path: Path) -> None:
+    with _REGISTRY_LOCK:
+        shared = _REGISTRY.get(path)
+        if shared is None:
+            return
+        shared.users -= 1
+        if shared.users <= 0:
+            del _REGISTRY[path]
+            shared.db.close()
+
+
+class _Tx:
+    def __init__(self, store: LadybugStore) -> None:
+        self.store = store
+
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.store._exec(cypher.WRITE[name], params, where=f"write step {name}")
+
+
+class LadybugStore(GraphStore):
+    dialect = "ladybug"
+
+    def __init__(self, path: Path, *, decisions_file: Path | None = None) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self._shared = _acquire(self.path)
+        try:
+            self._conn = ladybug.Connection(self._shared.db)
+        except Exception:
+            _release(self.path)
+            raise
+        self._decisions = DecisionsFile(decisions_file)
+        self._closed = False
+
+    def _exec(self, query: str, params: dict[str, Any], *, where: str) -> list[dict[str, Any]]:
+        args = common.used_params(query, params)
+        with self._shared.lock:
+            try:
+                result = self._conn.execute(query, args)
+            except RuntimeError as exc:
+                raise StoreError(f"LadybugDB failed: {exc}", where=f"{self.path} ({where})") from exc
+            results = result if isinstance(result, list) else [result]
+            last = results[-1]
+            cols = last.get_column_names()
+            rows = []
+            while last.has_next():
+                rows.append(dict(zip(cols, last.get_next(), strict=True)))
+            return rows
+
+    def create_schema(self) -> None:
+        for stmt in cypher.SCHEMA:
+            self._exec(stmt, {}, where="schema")
+        self._seed_concepts()
+
+    def _seed_concepts(self) -> None:
+        for label, rows in (("Specialty", model.specialties()), ("Area", model.areas())):
+            if rows:
+                data = [{"id": r.id, "iri": r.iri, "labels": r.labels} for r in rows]
+                self._exec(cypher.CONCEPTS[label], {"rows": data}, where=f"{label} nodes")
+
+    def write_facts(self, facts: Facts) -> WriteResult:
+        with self._shared.lock:
+            self._exec("BEGIN TRANSACTION", {}, where="begin")
+            try:
+                result = writer.write_facts(_Tx(self), facts, self._decisions.resolver())
+                self._exec("COMMIT", {}, where="commit")
+            except BaseException:
+                try:
+                    self._exec("ROLLBACK", {}, where="rollback")
+                except HdkgError as exc:  # a failed statement already aborted the transaction
+                    log.debug("rollback on %s: %s", self.path, exc)
+                raise
+        log.debug("wrote article %s: %s", facts.article.id, result)
+        return result
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        prepared = common.prepare(name, params)
+        rows = self._exec(cypher.READ[name], prepared, where=f"query {name}")
+        return common.shape(name, rows)
+
+    def clear(self) -> None:
+        """Deletes everything, then re-seeds the ontology's Specialty/Area nodes (part of the schema)."""
+        with self._shared.lock:
+            for stmt in cypher.CLEAR:
+                self._exec(stmt, {}, where="clear")
+            self._seed_concepts()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._conn.close()
+        finally:
+            _release(self.path)
+
+    def ping(self) -> dict[str, Any]:
+        rows = self._exec("RETURN 1 AS ok", {}, where="ping")
+        return {"store": self.dialect, "path": str(self.path), "ok": bool(rows and rows[0]["ok"] == 1)}

@@ -1,0 +1,95 @@
+"""The graph model both dialects share: labels, relationship types, vocabularies, link identity.
+
+Labels for link kinds and the Specialty/Area nodes come from the ontology
+(``ontology.vocab``), imported lazily so that ``graph`` still imports while
+the ontology is being written; the fallback mirrors ``hdkg.models`` literals.
+
+Link identity: one stored link per real-world fact, whatever the number of
+articles reporting it. The key is ``kind | status | date-or-'-' | sides`` where
+sides are the resolved actor ids, each side sorted, sides sorted and empty
+sides dropped (side order carries no meaning). Status is part of the key
+because "discussed" and "signed" are different facts with different evidence;
+the date is exact, so a dated and an undated report stay two links.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import get_args
+
+from hdkg.models import LinkKind
+
+log = logging.getLogger(__name__)
+
+NODE_LABELS = ("Actor", "Area", "Article", "Country", "Link", "Specialty")
+REL_TYPES = ("ACTS_FOR", "BASED_IN", "COVERS", "IN_AREA", "MENTIONED_IN", "PARTY_OF", "REPORTED_IN")
+PERSON = "Person"
+NO_COUNTRY = "XX"
+
+
+@dataclass(frozen=True)
+class ConceptRow:
+    id: str
+    iri: str
+    labels: list[str] = field(default_factory=list)  # "lang:label", pref first then alt
+
+
+@functools.cache
+def link_classes() -> dict[str, str]:
+    """Link kind -> ontology class name (the extra Neo4j label on each link)."""
+    try:
+        from ontology import vocab
+
+        classes: dict[str, str] = dict(vocab.link_classes())
+        if classes:
+            return classes
+    except Exception as exc:  # the ontology may be mid-edit; the fallback keeps writes possible
+        log.warning("ontology.vocab.link_classes unavailable (%s); using built-in kinds", exc)
+    return {k: k.capitalize() for k in get_args(LinkKind)}
+
+
+def _concepts(fn_name: str) -> list[ConceptRow]:
+    try:
+        from ontology import vocab
+
+        rows = []
+        for c in getattr(vocab, fn_name)():
+            labels = [f"{lang}:{text}" for lang, text in sorted(c.pref.items())]
+            alt = c.alt.items() if isinstance(c.alt, dict) else []
+            for lang, texts in sorted(alt):
+                for text in [texts] if isinstance(texts, str) else texts:
+                    labels.append(f"{lang}:{text}")
+            rows.append(ConceptRow(str(c.id), str(c.iri), labels))
+        return rows
+    except Exception as exc:
+        log.warning("ontology.vocab.%s unavailable (%s); no %s nodes created", fn_name, exc, fn_name)
+        return []
+
+
+def specialties() -> list[ConceptRow]:
+    return _concepts("specialties")
+
+
+def areas() -> list[ConceptRow]:
+    return _concepts("areas")
+
+
+def canonical_sides(sides: list[list[str]]) -> list[list[str]]:
+    """Sides sorted internally and among themselves; an actor stays only on its first side."""
+    seen: set[str] = set()
+    out: list[list[str]] = []
+    for side in sorted(sorted(set(s)) for s in sides):
+        kept = [a for a in side if a not in seen]
+        seen.update(kept)
+        if kept:
+            out.append(kept)
+    return out
+
+
+def link_key(kind: str, status: str, date: str | None, sides: list[list[str]]) -> str:
+    """The stored link id (see the module docstring for the rule)."""
+    body = "|".join([kind, status, date or "-", ";".join(",".join(s) for s in canonical_sides(sides))])
+    return f"{kind}-{hashlib.sha1(body.encode()).hexdigest()[:16]}"

@@ -1,0 +1,228 @@
+"""One article's write, as dialect-free steps over named statements.
+
+Both stores run this same algorithm inside one transaction; only the Cypher
+behind each statement name differs (``graph/<dialect>/cypher.py``). Per-article
+bookkeeping lives on each link (``reports``: "article<TAB>outlet",
+``topics``: "article<TAB>S|A<TAB>concept") so that replacing an article is
+"remove its entries, add the new ones, re-derive": sources, specialties and
+areas are always a function of the reports still standing, and a link whose
+last report is gone is deleted, then actors left without links or mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from graph import model
+from graph.base import WriteResult
+from graph.resolution import Merge, Resolver, resolution_keys
+from graph.text import search_string
+from hdkg.models import Actor, Facts
+
+Row = dict[str, Any]
+
+
+class Tx(Protocol):
+    def run(self, name: str, **params: Any) -> list[Row]: ...
+
+
+@dataclass
+class _LinkState:
+    id: str
+    kind: str
+    status: str
+    date: str | None
+    sides: list[list[str]]
+    reports: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
+
+
+def _outlet(facts: Facts) -> str:
+    pub = (facts.article.publisher or "").strip().lower()
+    return pub or f"article:{facts.article.id}"
+
+
+def _drop_article(entries: list[str], article_id: str) -> set[str]:
+    return {e for e in entries if e.split("\t", 1)[0] != article_id}
+
+
+def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
+    art = facts.article
+    found = tx.run("article_get", id=art.id)
+    if found and found[0]["content_hash"] == art.content_hash:
+        return WriteResult(article_id=art.id, skipped=True)
+    replaced = bool(found)
+    old_link_ids = [r["id"] for r in tx.run("links_reported_by", article_id=art.id)] if replaced else []
+    if replaced:
+        tx.run("article_detach", id=art.id)
+
+    def lookup(keys: list[str]) -> list[Row]:
+        return tx.run("actors_by_keys", keys=keys) if keys else []
+
+    facts, merges = resolver.resolve(facts, lookup)
+    actors = {a.id: a for a in facts.actors}
+    _write_article(tx, facts)
+    _write_actors(tx, facts, _merged_from(merges))
+
+    new_states = _states_from_facts(facts, actors)
+    ids = sorted(set(old_link_ids) | set(new_states))
+    stored = {r["id"]: r for r in tx.run("links_state", ids=ids)} if ids else {}
+    upserts: list[_LinkState] = []
+    deletes: list[str] = []
+    for lid in ids:
+        row = stored.get(lid)
+        new = new_states.get(lid)
+        if row is None and new is None:
+            continue
+        if row is not None:
+            base = _LinkState(lid, row["kind"], row["status"], row["date"], [])
+            base.reports = _drop_article(row["reports"], art.id)
+            base.topics = _drop_article(row["topics"], art.id)
+            if new is not None:
+                base.sides, base.reports, base.topics = new.sides, base.reports | new.reports, base.topics | new.topics
+        else:
+            assert new is not None
+            base = new
+        (upserts if base.reports else []).append(base)
+        if not base.reports:
+            deletes.append(lid)
+    if deletes:
+        tx.run("links_delete", ids=deletes)
+    _write_links(tx, upserts, new_states, actors, facts)
+    tx.run("orphans_delete")
+    return WriteResult(
+        article_id=art.id, replaced=replaced, actors=len(actors), links=len(new_states), merges=[str(m) for m in merges]
+    )
+
+
+def _merged_from(merges: list[Merge]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in merges:
+        out.setdefault(m.into, []).append(str(m))
+    return out
+
+
+def _write_article(tx: Tx, facts: Facts) -> None:
+    a = facts.article
+    row = {
+        "id": a.id, "url": a.url, "source": a.source, "title": a.title,
+        "date": a.date.isoformat() if a.date else None, "lang": a.lang,
+        "publisher": a.publisher, "content_hash": a.content_hash,
+    }  # fmt: skip
+    tx.run("article_upsert", rows=[row])
+
+
+def _write_actors(tx: Tx, facts: Facts, merged: dict[str, list[str]]) -> None:
+    if not facts.actors:
+        return
+    ids = [a.id for a in facts.actors]
+    old = {r["id"]: r for r in tx.run("actors_get", ids=ids)}
+    rows = []
+    for a in facts.actors:
+        prev = old.get(a.id)
+        name = prev["name"] if prev else a.name
+        names = {a.name, *a.aliases, *(prev["aliases"] if prev else [])}
+        aliases = sorted(n for n in names if n and n != name)
+        rkeys = sorted({*resolution_keys(a), *(prev["rkeys"] if prev else [])})
+        rows.append({
+            "id": a.id, "name": name, "kind": prev["kind"] if prev else a.type,
+            "country": prev["country"] if prev else a.country,
+            "aliases": aliases, "wikidata": (prev["wikidata"] if prev else None) or a.wikidata,
+            "search": search_string([name, *aliases]), "rkeys": rkeys,
+            "merged_from": sorted({*(prev["merged_from"] if prev else []), *merged.get(a.id, [])}),
+        })  # fmt: skip
+    tx.run("actor_upsert", rows=rows)
+    based = [{"actor": r["id"], "country": r["country"]} for r in rows if r["country"]]
+    if based:
+        tx.run("based_in_merge", rows=based)
+    tx.run("mentioned_in_merge", rows=[{"actor": i, "article": facts.article.id} for i in ids])
+    known = set(ids) | set(old)
+    acts = [{"person": a.id, "body": a.acts_for} for a in facts.actors if a.acts_for and a.acts_for in known]
+    if acts:
+        tx.run("acts_for_merge", rows=acts)
+
+
+def _states_from_facts(facts: Facts, actors: dict[str, Actor]) -> dict[str, _LinkState]:
+    out: dict[str, _LinkState] = {}
+    aid = facts.article.id
+    for link in facts.links:
+        sides = model.canonical_sides([[a for a in side if a in actors] for side in link.sides])
+        if sum(len(s) for s in sides) < 2:
+            continue
+        date = link.date.isoformat() if link.date else None
+        lid = model.link_key(link.kind, link.status, date, sides)
+        st = out.setdefault(lid, _LinkState(lid, link.kind, link.status, date, sides))
+        st.reports.add(f"{aid}\t{_outlet(facts)}")
+        st.topics.update(f"{aid}\tS\t{s}" for s in link.specialties)
+        st.topics.update(f"{aid}\tA\t{s}" for s in link.areas)
+    return out
+
+
+def _write_links(
+    tx: Tx,
+    states: list[_LinkState],
+    new_states: dict[str, _LinkState],
+    actors: dict[str, Actor],
+    facts: Facts,
+) -> None:
+    if not states:
+        return
+    classes = model.link_classes()
+    ids = [s.id for s in states]
+    kinds = _actor_kinds(tx, {a for s in states for side in s.sides for a in side}, actors)
+    rows, parties = [], []
+    for s in states:
+        members = [a for side in s.sides for a in side]
+        topics = [t.split("\t") for t in s.topics]
+        rows.append({
+            "id": s.id, "kind": s.kind, "cls": classes.get(s.kind, s.kind.capitalize()), "status": s.status,
+            "date": s.date, "sources": len({r.split("\t", 1)[1] for r in s.reports}),
+            "parties": len(members), "reports": sorted(s.reports), "topics": sorted(s.topics),
+            "specialties": sorted({t[2] for t in topics if t[1] == "S"}),
+            "areas": sorted({t[2] for t in topics if t[1] == "A"}),
+            "actor_ids": sorted(members),
+            "countries": sorted({c for a in members if (c := kinds[a][1])}),
+        })  # fmt: skip
+        for i, side in enumerate(s.sides):
+            has_body = any(kinds[a][0] != model.PERSON for a in side)
+            for a in side:
+                shown = kinds[a][0] != model.PERSON or not has_body
+                parties.append({"actor": a, "link": s.id, "side": i, "shown": shown})
+    tx.run("link_upsert", rows=rows)
+    tx.run("link_topics_clear", ids=ids)
+    covers = [{"link": r["id"], "target": t} for r in rows for t in r["specialties"]]
+    areas = [{"link": r["id"], "target": t} for r in rows for t in r["areas"]]
+    if covers:
+        tx.run("covers_create", rows=covers)
+    if areas:
+        tx.run("in_area_create", rows=areas)
+    tx.run("party_merge", rows=parties)
+    _write_evidence(tx, new_states, facts, actors)
+
+
+def _actor_kinds(tx: Tx, ids: set[str], actors: dict[str, Actor]) -> dict[str, tuple[str, str | None]]:
+    missing = sorted(ids - set(actors))
+    out = {a.id: (a.type, a.country) for a in actors.values()}
+    if missing:
+        out.update({r["id"]: (r["kind"], r["country"]) for r in tx.run("actors_get", ids=missing)})
+    return out
+
+
+def _write_evidence(tx: Tx, new_states: dict[str, _LinkState], facts: Facts, actors: dict[str, Actor]) -> None:
+    seen: set[tuple[str, int, int]] = set()
+    rows = []
+    for link in facts.links:
+        sides = model.canonical_sides([[a for a in side if a in actors] for side in link.sides])
+        lid = model.link_key(link.kind, link.status, link.date.isoformat() if link.date else None, sides)
+        if lid not in new_states:
+            continue
+        for ev in link.evidence:
+            if (lid, ev.start, ev.end) in seen:
+                continue
+            seen.add((lid, ev.start, ev.end))
+            rows.append({"link": lid, "article": facts.article.id, "text": ev.text, "start": ev.start,
+                         "end": ev.end})  # fmt: skip
+    if rows:
+        tx.run("reported_in_create", rows=rows)
+
