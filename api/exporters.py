@@ -69,7 +69,7 @@ def _edge_values(net: Network) -> list[tuple[str, str, str, dict[str, str]]]:
 def _bytes(root: ET.Element, ns: str) -> bytes:
     ET.register_namespace("", ns)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
 
 
 def to_graphml(net: Network) -> bytes:

@@ -70,9 +70,9 @@ def problem(
     return ProblemResponse(body, status_code=status, headers=headers)
 
 
-def _connection_error_types() -> tuple[type[BaseException], ...]:
+def _connection_error_types() -> tuple[type[Exception], ...]:
     """Driver errors that mean "the store is not reachable now" even if a store forgot to wrap them."""
-    types: list[type[BaseException]] = [ConnectionError, TimeoutError]
+    types: list[type[Exception]] = [ConnectionError, TimeoutError]
     try:
         from neo4j.exceptions import ServiceUnavailable, SessionExpired
 

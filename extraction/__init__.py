@@ -1,1 +1,5 @@
-"""hdkg: extraction."""
+"""hdkg: extraction. ``Extractor().extract(article) -> Facts``."""
+
+from extraction.extractor import Extractor
+
+__all__ = ["Extractor"]

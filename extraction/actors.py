@@ -96,7 +96,8 @@ def _chunk_country(doc: Doc, ch: patterns.Chunk, main: str | None) -> str | None
     return None
 
 
-def chunk_mention(doc: Doc, ch: patterns.Chunk, main: str | None, sent_foreign: str | None) -> Mention | None:
+def chunk_mention(doc: Doc, ch: patterns.Chunk, main: str | None, sent_foreign: str | None,
+                  prior: list[Mention], loc_toks: set[int]) -> Mention | None:
     toks = doc.tokens[ch.first : ch.last]
     place_idx = {k for g in ch.places for k in range(g.first, g.last)}
     lemmas = [t.lemma for k, t in enumerate(toks, ch.first) if k not in place_idx]
@@ -109,12 +110,20 @@ def chunk_mention(doc: Doc, ch: patterns.Chunk, main: str | None, sent_foreign: 
         return None
     if ch.plural and not (has_place or ch.named):
         return None
-    if not (ch.named or has_place or len(key) >= 2 or ch.head_lemma not in weak):
-        return None
+    capital = doc.tokens[ch.first].is_cap and ch.first != doc.sents[doc.tokens[ch.first].sent].first
+    if not (ch.named or has_place or capital):
+        # a bare "министерства" / "клиника" points back to the last body with that head
+        hk0 = next(iter(keys.key_of([doc.tokens[ch.head].lemma])), "")
+        for m in reversed(prior):
+            if m.role == "org" and hk0 and (m.head == hk0 or hk0 in m.cand.key):
+                return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, m.cand, "org", head=m.head)
+        if len(key) < 2 or ch.first == ch.head:
+            return None
     country = _chunk_country(doc, ch, main)
+    unknown_place = any(k in loc_toks for k in range(ch.head + 1, ch.last))
     inner_actor = next((g for g in ch.places if g.entry.kind == "actor"), None)
     typ = ch.type
-    if country is None:
+    if country is None and not unknown_place:
         country = sent_foreign if (ch.named and sent_foreign) else main
     head_key = keys.key_of([doc.tokens[ch.head].lemma])
     hk = next(iter(head_key)) if head_key else ch.head_lemma
@@ -148,14 +157,24 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
             taken.update(range(g.first, g.last))
         elif g.entry.kind == "actor" and doc.lang != "uz":
             taken.update(range(g.first, g.last))
+    for sp in ner:  # a chunk never swallows a person's name
+        if sp.type == "PER":
+            rng = _tok_range(doc, sp.start, sp.end)
+            if rng:
+                taken.update(range(*rng))
     chunker = {"ru": patterns.ru_chunks, "en": patterns.en_chunks, "uz": patterns.uz_chunks}.get(
         doc.lang, patterns.en_chunks
     )
     chunks = chunker(doc, gmatch_at, taken)
     covered: set[int] = set(taken)
+    loc_toks: set[int] = set()
+    for sp in ner:
+        rng = _tok_range(doc, sp.start, sp.end) if sp.type == "LOC" else None
+        if rng and rng[0] not in gmatch_at:
+            loc_toks.update(range(*rng))
     for ch in chunks:
         si = doc.tokens[ch.first].sent
-        m = chunk_mention(doc, ch, main, sent_foreign_country(doc, gms_by_sent, si, main))
+        m = chunk_mention(doc, ch, main, sent_foreign_country(doc, gms_by_sent, si, main), out, loc_toks)
         if m is not None:
             out.append(m)
             covered.update(range(ch.first, ch.last))
@@ -191,6 +210,11 @@ def _add_ner_orgs(doc: Doc, ner: list[NerSpan], covered: set[int], out: list[Men
         toks = doc.tokens[rng[0] : rng[1]]
         key = keys.key_of([t.lemma for t in toks])
         if not key:
+            continue
+        same = next((m for m in out if m.role == "org" and key <= m.cand.key and m.cand.key), None)
+        if same is not None:  # "AP-HP" after "ассоциация ... «AP-HP»"
+            out.append(Mention(rng[0], rng[1], toks[0].sent, same.cand, "org", head=same.head))
+            covered.update(range(*rng))
             continue
         latin = not any(t.info is not None and t.info.pos not in ("LATN", "") for t in toks)
         typ = "Company" if latin else "GovernmentBody"

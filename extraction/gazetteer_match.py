@@ -95,7 +95,7 @@ def tries(lang: str) -> Tries:
             for n in names:
                 add(n, Entry("actor", a.id))
         for ab in a.abbr:
-            add(ab, Entry("actor", a.id), force_exact=True)
+            add(ab, Entry("actor", a.id))
     for c in g.countries:
         for names in c.names.values():
             for n in names:

@@ -101,6 +101,11 @@ def gaz_index() -> dict[tuple[frozenset[str], str | None], str]:
                 k = name_key(n, lang)
                 if k:
                     idx.setdefault((k, a.country), a.id)
+        # bare forms ("Минздрав", "Ministry of Health") resolve only inside the actor's country
+        for n in a.context_names:
+            k = name_key(n, "ru") | name_key(n, "en")
+            if k:
+                idx.setdefault((k, a.country), a.id)
     return idx
 
 

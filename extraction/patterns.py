@@ -144,8 +144,6 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                 if _gent(t) and t.info is not None and t.info.pos in ("NOUN", "ADJF", "PRTF") and (
                     "Surn" not in t.info.tags and "Name" not in t.info.tags
                 ):
-                    if t.lemma in hs and n_gen > 0 and t.info.pos == "NOUN":
-                        break
                     j += 1
                     n_gen += 1
                     if t.is_cap:

@@ -37,13 +37,18 @@ def credits() -> frozenset[str]:
     return frozenset(morph.fold(str(w)) for w in resources.lexicon("titles").get("credits", []))
 
 
+_CASE_ENDINGS = ("ыми", "ому", "ему", "ого", "ой", "ым", "ом", "ем", "ую", "ей", "а", "у", "е", "ы", "я", "ю", "й")
+
+
 def person_id(surname: str, lang: str) -> str:
-    lem = morph.lemma(surname, lang) if not surname.isupper() else morph.fold(surname)
-    for suf in ("ой", "ая", "а", "ым", "ом", "ему", "у", "ем", "ого", "ой"):
-        if lem.endswith(suf) and len(lem) - len(suf) >= 4 and morph._CYR.search(lem):
-            lem = lem[: -len(suf)]
-            break
-    return "person_" + keys.slug(lem)
+    """Surname stem without Russian case endings: "Альназаровой" and "Альназарова" share an id."""
+    low = morph.fold(surname).strip(".")
+    if morph._CYR.search(low):
+        for suf in _CASE_ENDINGS:
+            if low.endswith(suf) and len(low) - len(suf) >= 4:
+                low = low[: -len(suf)]
+                break
+    return "person_" + keys.slug(low)
 
 
 def _window(doc: Doc, first: int, last: int) -> tuple[range, range]:
@@ -88,7 +93,7 @@ def _latin_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention]) -> list[Mention]:
+def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -> list[Mention]:
     spans: list[tuple[int, int]] = []
     if doc.lang == "ru":
         for sp in ner:
@@ -118,11 +123,13 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention]) -> list[Mention]:
         if body is None:
             body = next((org_at[k] for k in after if ok(k)), None)
         has_title = bool(lem & tl)
+        if b - a < 2 and not has_title:
+            continue
         surname = doc.tokens[b - 1].text
         if doc.tokens[a].is_upper and b - a >= 2:
             surname = doc.tokens[a].text
         name = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
-        country = body.cand.country if body else None
+        country = body.cand.country if body else main
         cand = Cand(person_id(surname, doc.lang), name, "Person", country,
                     acts_for=body.cand.id if body and (has_title or body.role == "country") else None)
         out.append(Mention(a, b, doc.tokens[a].sent, cand, "person"))

@@ -132,7 +132,12 @@ def gazetteer() -> Gazetteer:
         log.warning("gazetteer failed to load (%s); using the bootstrap lexicon", exc)
         data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
         return _convert(data.get("actors"), data.get("countries"), data.get("regions"))
-    return _convert(_get(g, "actors"), _get(g, "countries"), _get(g, "regions"))
+    real = _convert(_get(g, "actors"), _get(g, "countries"), _get(g, "regions"))
+    # TEMPORARY: while the gazetteer grows, bootstrap actors fill ids it lacks (the gazetteer wins).
+    data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
+    boot = _convert(data.get("actors"), [], [])
+    have = {a.id for a in real.actors}
+    return Gazetteer([*real.actors, *(a for a in boot.actors if a.id not in have)], real.countries, real.regions)
 
 
 @lru_cache(maxsize=None)

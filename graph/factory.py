@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from graph.base import GraphStore
 from hdkg.errors import ConfigError
 from hdkg.settings import Settings, get_settings
-
-from graph.base import GraphStore
 
 
 def open_store(settings: Settings | None = None, store: str | None = None) -> GraphStore:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import logging
 from dataclasses import dataclass, field
 from typing import get_args
@@ -41,8 +42,7 @@ class ConceptRow:
 def link_classes() -> dict[str, str]:
     """Link kind -> ontology class name (the extra Neo4j label on each link)."""
     try:
-        from ontology import vocab
-
+        vocab = importlib.import_module("ontology.vocab")
         classes: dict[str, str] = dict(vocab.link_classes())
         if classes:
             return classes
@@ -53,8 +53,7 @@ def link_classes() -> dict[str, str]:
 
 def _concepts(fn_name: str) -> list[ConceptRow]:
     try:
-        from ontology import vocab
-
+        vocab = importlib.import_module("ontology.vocab")
         rows = []
         for c in getattr(vocab, fn_name)():
             labels = [f"{lang}:{text}" for lang, text in sorted(c.pref.items())]

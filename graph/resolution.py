@@ -132,9 +132,9 @@ class Resolver:
                 if not self.decisions.forbidden(a.id, other):
                     return other, f"same type, country and name key '{k}' as a stored actor"
         for k in keys:
-            other = first.get(k)
-            if other and other != a.id and not self.decisions.forbidden(a.id, other):
-                return other, f"same type, country and name key '{k}' in the same article"
+            same = first.get(k)
+            if same and same != a.id and not self.decisions.forbidden(a.id, same):
+                return same, f"same type, country and name key '{k}' in the same article"
         return None, ""
 
 
@@ -149,7 +149,7 @@ def _apply(facts: Facts, mapping: dict[str, str]) -> Facts:
     actors: dict[str, Actor] = {}
     for a in facts.actors:
         new_id = m(a.id)
-        acts_for = m(a.acts_for) if a.acts_for else None
+        acts_for: str | None = m(a.acts_for) if a.acts_for else None
         if new_id in actors:
             kept = actors[new_id]
             names = [n for n in dict.fromkeys([*kept.aliases, a.name, *a.aliases]) if n != kept.name]

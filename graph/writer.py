@@ -80,7 +80,11 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
             base.reports = _drop_article(row["reports"], art.id)
             base.topics = _drop_article(row["topics"], art.id)
             if new is not None:
-                base.sides, base.reports, base.topics = new.sides, base.reports | new.reports, base.topics | new.topics
+                base.sides, base.reports, base.topics = (
+                    new.sides,
+                    base.reports | new.reports,
+                    base.topics | new.topics,
+                )
         else:
             assert new is not None
             base = new
@@ -92,7 +96,11 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
     _write_links(tx, upserts, new_states, actors, facts)
     tx.run("orphans_delete")
     return WriteResult(
-        article_id=art.id, replaced=replaced, actors=len(actors), links=len(new_states), merges=[str(m) for m in merges]
+        article_id=art.id,
+        replaced=replaced,
+        actors=len(actors),
+        links=len(new_states),
+        merges=[str(m) for m in merges],
     )
 
 
@@ -171,7 +179,8 @@ def _write_links(
     classes = model.link_classes()
     ids = [s.id for s in states]
     kinds = _actor_kinds(tx, {a for s in states for side in s.sides for a in side}, actors)
-    rows, parties = [], []
+    rows: list[Row] = []
+    parties: list[Row] = []
     for s in states:
         members = [a for side in s.sides for a in side]
         topics = [t.split("\t") for t in s.topics]
@@ -203,13 +212,15 @@ def _write_links(
 
 def _actor_kinds(tx: Tx, ids: set[str], actors: dict[str, Actor]) -> dict[str, tuple[str, str | None]]:
     missing = sorted(ids - set(actors))
-    out = {a.id: (a.type, a.country) for a in actors.values()}
+    out: dict[str, tuple[str, str | None]] = {a.id: (a.type, a.country) for a in actors.values()}
     if missing:
         out.update({r["id"]: (r["kind"], r["country"]) for r in tx.run("actors_get", ids=missing)})
     return out
 
 
-def _write_evidence(tx: Tx, new_states: dict[str, _LinkState], facts: Facts, actors: dict[str, Actor]) -> None:
+def _write_evidence(
+    tx: Tx, new_states: dict[str, _LinkState], facts: Facts, actors: dict[str, Actor]
+) -> None:
     seen: set[tuple[str, int, int]] = set()
     rows = []
     for link in facts.links:
@@ -225,4 +236,3 @@ def _write_evidence(tx: Tx, new_states: dict[str, _LinkState], facts: Facts, act
                          "end": ev.end})  # fmt: skip
     if rows:
         tx.run("reported_in_create", rows=rows)
-

@@ -61,12 +61,20 @@ def _drop_covered(keys: list[str], keep: list[bool]) -> None:
 
 
 def _drop_contained(keys: list[str], keep: list[bool]) -> None:
-    """Drop a line that repeats part of an earlier kept line."""
+    """Drop a line that repeats part of an earlier kept line, or a lead a later line repeats.
+
+    The first line (the title of a text file) is never dropped for reappearing later.
+    """
     for j, key in enumerate(keys):
         if not keep[j] or len(key) < 40:
             continue
         if any(keep[i] and key in keys[i] for i in range(j)):
             keep[j] = False
+    for i, key in enumerate(keys):
+        if i == 0 or not keep[i] or len(key) < 40:
+            continue
+        if any(keep[j] and key in keys[j] for j in range(i + 1, len(keys))):
+            keep[i] = False
 
 
 def is_teaser(line: str) -> bool:

@@ -93,5 +93,5 @@ def parse_html(html: str, *, source: str, url: str | None = None) -> Article:
         title=data.get("title") or None,
         url=url or data.get("url") or None,
         date=_iso_date(data.get("date")),
-        publisher=data.get("sitename") or None,
+        publisher=cleaned.publisher or data.get("sitename") or None,
     )

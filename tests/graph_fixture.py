@@ -8,7 +8,9 @@ import datetime as dt
 from hdkg.models import Actor, Article, Evidence, Facts, Link
 
 
-def _art(i: str, text: str, *, lang: str, publisher: str | None, date: str | None, title: str = "") -> Article:
+def _art(
+    i: str, text: str, *, lang: str, publisher: str | None, date: str | None, title: str = ""
+) -> Article:
     return Article(
         id=f"art-{i}", source=f"https://news.example/{i}", url=f"https://news.example/{i}",
         title=title or f"Article {i}", date=dt.date.fromisoformat(date) if date else None,

@@ -112,8 +112,8 @@ def test_country_level(store: GraphStore) -> None:
     }  # fmt: skip
     # evil-uz-moh is inside UZ: no self-loop, but it counts in UZ's links
     assert all(e.source != e.target for e in data.edges)
-    uz = next(n for n in data.nodes if n.id == "UZ")
-    assert uz.links == 7 - 1  # every link but Korea's aid... which has TMA (UZ): all 7 minus none?
+    links = {n.id: n.links for n in data.nodes}
+    assert links == {"UZ": 7, "RU": 4, "KR": 1, "who": 2}
 
 
 def test_country_level_cap(star: GraphStore) -> None:

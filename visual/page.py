@@ -23,6 +23,7 @@ from visual.render import render
 from visual.safe_json import script_json
 from visual.vis_items import vis_items
 
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 URLS = {"view": "/view", "network": "/network", "link": "/links/", "actors": "/actors", "home": "/"}
 
 
@@ -35,8 +36,8 @@ class ViewFilters(Model):
     actor: str | None = None
     kind: str | None = None
     status: str | None = None
-    since: str | None = None
-    until: str | None = None
+    since: str | None = Field(None, pattern=ISO_DATE)
+    until: str | None = Field(None, pattern=ISO_DATE)
     depth: int = Field(1, ge=1, le=2)
     limit: int = Field(500, ge=1, le=20_000)
     level: Literal["actor", "country"] = "actor"

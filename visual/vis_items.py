@@ -63,7 +63,7 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
             "scaling": {
                 "min": 8,
                 "max": 40,
-                "label": {"enabled": True, "min": 11, "max": 24, "drawThreshold": 7},
+                "label": {"enabled": True, "min": 11, "max": 18, "drawThreshold": 6},
             },
         },
         "edges": {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
@@ -34,9 +35,15 @@ def _module() -> ModuleType | None:
         return None
 
 
+def humanise(ident: str) -> str:
+    """``GovernmentBody`` -> ``Government body``: class names read as words in the legend."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", ident).replace("_", " ").split()
+    return " ".join([words[0], *(w.lower() for w in words[1:])]) if words else ident
+
+
 def _label(item: Any) -> Option:
     if isinstance(item, str):
-        return Option(item, item)
+        return Option(item, humanise(item))
     ident = str(getattr(item, "id", item))
     pref = getattr(item, "pref", None) or {}
     label = next((pref[lang] for lang in LANGS if pref.get(lang)), None)
@@ -49,12 +56,12 @@ def _options(name: str, fallback: Iterable[str]) -> list[Option]:
     mod = _module()
     fn: Callable[[], Iterable[Any]] | None = getattr(mod, name, None) if mod is not None else None
     if fn is None:
-        return [Option(x, x) for x in fallback]
+        return [_label(x) for x in fallback]
     try:
         return [_label(x) for x in fn()]
     except Exception:  # an unfinished vocabulary must not take the page down
         log.exception("ontology.vocab.%s() failed; using fallback ids", name)
-        return [Option(x, x) for x in fallback]
+        return [_label(x) for x in fallback]
 
 
 def actor_types() -> list[Option]:

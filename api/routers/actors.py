@@ -93,7 +93,8 @@ def _timeline(rows: list[dict[str, Any]]) -> list[TimelineEntry]:
 def _partners_by_specialty(timeline: list[TimelineEntry]) -> list[SpecialtyPartners]:
     groups: dict[str | None, dict[str, Partner]] = {}
     for e in timeline:
-        for specialty in e.specialties or [None]:
+        keys: list[str | None] = list(e.specialties) or [None]
+        for specialty in keys:
             group = groups.setdefault(specialty, {})
             for p in e.partners:
                 partner = group.get(p.id)

@@ -39,10 +39,10 @@ def _sort(rows: list[dict[str, Any]], key: SortKey, order: Order, level: Level) 
     rows = sorted(rows, key=lambda r: (str(r[ids[0]] or ""), str(r[ids[1]] or "")))
     present = [r for r in rows if r[key.value] is not None]
     absent = [r for r in rows if r[key.value] is None]
-    present.sort(
-        key=lambda r: iso(r[key.value]) if key is SortKey.last_date else int(r[key.value]),
-        reverse=order is Order.desc,
-    )
+    if key is SortKey.last_date:
+        present.sort(key=lambda r: iso(r["last_date"]) or "", reverse=order is Order.desc)
+    else:
+        present.sort(key=lambda r: int(r[key.value]), reverse=order is Order.desc)
     return present + absent
 
 

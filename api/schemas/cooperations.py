@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import ConfigDict, Field
 
@@ -38,7 +39,7 @@ class Cooperation(Schema):
     evidence: list[EvidenceSnippet] = Field(description="A few sentences proving the cooperation")
 
 
-_EXAMPLE = {
+_EXAMPLE: dict[str, Any] = {
     "total": 1,
     "limit": 20,
     "offset": 0,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import ConfigDict, Field
 
 from .common import ActorRef, ArticleRef, Schema
 
-_LINK = {
+_LINK: dict[str, Any] = {
     "id": "l-1",
     "kind": "agreement",
     "status": "signed",
@@ -17,7 +18,7 @@ _LINK = {
     "areas": ["training"],
     "sources": 1,
 }
-_SIDES = [
+_SIDES: list[Any] = [
     [
         {
             "id": "hdkg:actor/moh_uz",

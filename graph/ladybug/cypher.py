@@ -148,8 +148,8 @@ READ: dict[str, str] = {
     "l.specialties AS specialties, l.areas AS areas, p.id AS partner_id, p.name AS partner_name, "
     "p.kind AS partner_kind, p.country AS partner_country "
     "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date, link_id, partner_id",
-    "actors_search": "WITH CAST($kind AS STRING) AS kind, CAST($country AS STRING) AS country "
-    "MATCH (a:Actor) WHERE all(t IN $terms WHERE a.search CONTAINS t) "
+    "actors_search": "WITH CAST($kind AS STRING) AS kind, CAST($country AS STRING) AS country, "
+    "CAST($terms AS STRING[]) AS terms MATCH (a:Actor) WHERE all(t IN terms WHERE a.search CONTAINS t) "
     "AND (kind IS NULL OR a.kind = kind) AND (country IS NULL OR a.country = country) "
     "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) RETURN " + _ACTOR_COLS + " "
     "ORDER BY links DESC, name, id LIMIT $limit",

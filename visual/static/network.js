@@ -393,7 +393,7 @@
     connected.slice(0, 30).forEach(function (e) {
       var other = nodes.get(e.from === id ? e.to : e.from);
       var li = el("li");
-      li.appendChild(button((other ? other.label : "?") + " — " + e.kind + " (" + e.link_ids.length + ")", function () {
+      li.appendChild(button((other ? other.label : "?") + " — " + e.kind + ", " + e.status + " (" + e.link_ids.length + ")", function () {
         network.selectEdges([e.id]);
         showEdge(e.id);
       }));

@@ -1,0 +1,115 @@
+"""Links: one per trigger sentence with parties on two or more sides.
+
+A trigger sentence with parties of one side only takes the other side from
+context (the other side of the previous link, else the article's anchor:
+its most mentioned party of another side). A trigger sentence without
+parties ("В ходе встречи министры обсудили ...") and the plain sentences
+after a link elaborate it: their specialties, areas and text join it until
+the next link starts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extraction import sides, triggers, vocab_match
+from extraction.actors import Cand, Mention
+from extraction.segment import Doc
+
+SOURCE_CUES = {"пресс-служба", "пресс-центр", "сообщать", "ссылка", "citing", "according", "matbuot"}
+MAX_ELABORATION = 3
+
+
+@dataclass
+class Draft:
+    kind: str
+    status: str
+    sides: list[list[str]]
+    sents: list[int]
+    specialties: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+
+
+def _participants(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    out = []
+    for m in ms:
+        if m.role in ("country", "region") and not m.party:
+            continue
+        prev = doc.tokens[m.first - 1].lemma if m.first > doc.sents[m.sent].first else ""
+        if prev in SOURCE_CUES:
+            continue
+        out.append(m)
+    return out
+
+
+def _add(d: Draft, specs: list[str], areas: list[str]) -> None:
+    d.specialties.extend(s for s in specs if s not in d.specialties)
+    d.areas.extend(a for a in areas if a not in d.areas)
+
+
+def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Draft], dict[str, Cand]]:
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    cands: dict[str, Cand] = {}
+    for m in mentions:
+        cands.setdefault(m.cand.id, m.cand)
+        if m.cand.acts_for and not cands[m.cand.id].acts_for:
+            cands[m.cand.id] = m.cand
+    counts: Counter[str] = Counter(
+        m.cand.id for m in mentions if m.role not in ("country", "region") or m.party
+    )
+    drafts: list[Draft] = []
+    last: Draft | None = None
+    since = 0
+    for si in range(len(doc.sents)):
+        toks = doc.sent_tokens(si)
+        trig = triggers.detect(toks, doc.lang)
+        parts = _participants(doc, by_sent.get(si, []))
+        ids: list[str] = []
+        for m in parts:
+            c = cands[m.cand.id]
+            if c.type == "Person" and c.acts_for and c.acts_for in cands and c.acts_for not in ids:
+                ids.append(c.acts_for)
+            if c.id not in ids:
+                ids.append(c.id)
+        specs, areas = vocab_match.match(toks, doc.lang)
+        grouped = sides.group(ids, cands) if ids else []
+        if trig is not None and grouped:
+            if len(grouped) == 1:
+                grouped = _complete(grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main)
+            if len(grouped) >= 2:
+                d = Draft(trig.kind, trig.status, grouped, [si])
+                _add(d, specs, areas)
+                drafts.append(d)
+                last, since = d, 0
+                continue
+        if last is not None and since < MAX_ELABORATION and (not ids or trig is None):
+            if specs or areas:
+                _add(last, specs, areas)
+                last.sents.append(si)
+            since += 1
+        elif ids:
+            since = MAX_ELABORATION
+    return drafts, cands
+
+
+def _complete(grouped: list[list[str]], last: Draft | None, counts: Counter[str],
+              cands: dict[str, Cand], main: str | None) -> list[list[str]]:
+    mine = sides.group_key(cands[grouped[0][0]], cands)
+    if last is not None:
+        others = [s for s in last.sides if sides.group_key(cands[s[0]], cands) != mine]
+        if others and len(others) < len(last.sides):
+            return [grouped[0], *others]
+    # the article's anchor: its main-country host if this side is foreign, else its main foreign partner
+    home = "cc:" + main if main else None
+    for aid, _n in counts.most_common():
+        c = cands[aid]
+        k = sides.group_key(c, cands)
+        if c.type in ("Person", "Country") or k == mine:
+            continue
+        if mine != home and k != home:
+            continue
+        return [grouped[0], [aid]]
+    return grouped

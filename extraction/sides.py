@@ -1,0 +1,46 @@
+"""Group a sentence's parties into sides (GUIDE.md: sides).
+
+Actors of one country stand together; international organisations stand
+with their own family (UNICEF, UNOPS and the UN are one side; the EU and
+WHO are two); a person stands with the body or country they act for.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from extraction import resources
+from extraction.actors import Cand
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str | None]:
+    return {a.id: a.parent for a in resources.gazetteer().actors}
+
+
+def root(actor_id: str) -> str:
+    parents = _parents()
+    seen = {actor_id}
+    cur = actor_id
+    while parents.get(cur) and parents[cur] not in seen:
+        cur = str(parents[cur])
+        seen.add(cur)
+    return cur
+
+
+def group_key(c: Cand, cands: dict[str, Cand]) -> str:
+    if c.type == "Person" and c.acts_for and c.acts_for in cands and c.acts_for != c.id:
+        return group_key(cands[c.acts_for], cands)
+    if c.type == "InternationalOrganization" or c.country is None:
+        return "io:" + root(c.id)
+    return "cc:" + c.country
+
+
+def group(ids: list[str], cands: dict[str, Cand]) -> list[list[str]]:
+    sides: dict[str, list[str]] = {}
+    for i in ids:
+        k = group_key(cands[i], cands)
+        side = sides.setdefault(k, [])
+        if i not in side:
+            side.append(i)
+    return list(sides.values())

@@ -1,0 +1,47 @@
+"""Link kind and status of a sentence from trigger lemmas (lexicon/triggers.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction import phrases, resources
+from extraction.segment import Token
+
+KIND_ORDER = ("agreement", "aid", "visit", "event", "meeting", "program")
+STRONG = frozenset({"agreement", "aid", "visit", "event", "meeting"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    status: str
+    strong: bool
+
+
+@lru_cache(maxsize=4)
+def _indexes(lang: str) -> tuple[phrases.Index, phrases.Index]:
+    lex = resources.lexicon("triggers")
+    kinds = [(str(w), kind) for kind, by_lang in lex["kinds"].items() for lg, ws in by_lang.items()
+             if lg == lang or lang not in by_lang for w in ws]
+    stat = [(str(w), st) for st, by_lang in lex["statuses"].items() for lg, ws in by_lang.items()
+            if lg == lang for w in ws]
+    return phrases.build_index(kinds, lang), phrases.build_index(stat, lang)
+
+
+def detect(tokens: list[Token], lang: str) -> Trigger | None:
+    kidx, sidx = _indexes(lang)
+    found = {label for _, _, label in phrases.scan(tokens, kidx)}
+    if not found:
+        return None
+    kind = next(k for k in KIND_ORDER if k in found)
+    cues = {label for _, _, label in phrases.scan(tokens, sidx)}
+    future = any(t.info is not None and "futr" in t.info.tags and t.info.pos == "VERB" for t in tokens)
+    past = any(t.info is not None and "past" in t.info.tags and t.info.pos == "VERB" for t in tokens)
+    if "planned" in cues and not past or future and not past:
+        status = "planned"
+    elif "discussed" in cues and kind in ("program", "agreement", "event", "aid"):
+        status = "discussed"
+    else:
+        status = "signed" if kind == "agreement" else "held"
+    return Trigger(kind, status, bool(found & STRONG))

@@ -1,0 +1,170 @@
+"""Every Neo4j statement: constraints and indexes, the writer's steps and the named read queries.
+
+Mirrors ``graph/ladybug/cypher.py`` statement by statement; the parity suite
+holds the two to the same answers. Links also carry their ontology class as a
+second label (``:Link:Agreement``); labels cannot be parameters, so that one
+statement is built from a class name checked against ``[A-Z][A-Za-z]*``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hdkg.errors import StoreError
+
+SCHEMA: list[str] = [
+    "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT link_id IF NOT EXISTS FOR (n:Link) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT specialty_id IF NOT EXISTS FOR (n:Specialty) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT area_id IF NOT EXISTS FOR (n:Area) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind, n.country)",
+    "CREATE INDEX link_date IF NOT EXISTS FOR (n:Link) ON (n.date)",
+    "CREATE INDEX link_kind IF NOT EXISTS FOR (n:Link) ON (n.kind, n.status)",
+    "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.names_text] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'russian'}}",
+]
+
+CONCEPTS = {
+    "Specialty": "UNWIND $rows AS r MERGE (s:Specialty {id: r.id}) SET s.iri = r.iri, s.labels = r.labels",
+    "Area": "UNWIND $rows AS r MERGE (s:Area {id: r.id}) SET s.iri = r.iri, s.labels = r.labels",
+}
+
+CLEAR = ["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"]
+
+_CLASS = re.compile(r"^[A-Z][A-Za-z]*$")
+
+
+def link_class_statement(cls: str) -> str:
+    """Adds the kind's ontology class label to the given links."""
+    if not _CLASS.match(cls):
+        raise StoreError(f"refusing link class label {cls!r}", where="graph.neo4j.cypher")
+    return f"MATCH (l:Link) WHERE l.id IN $ids SET l:{cls}"
+
+
+WRITE: dict[str, str] = {
+    "article_get": "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash",
+    "article_detach": "MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)<-[r:REPORTED_IN|MENTIONED_IN]-() DELETE r",
+    "article_upsert": "UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a.url = r.url, a.source = r.source, "
+    "a.title = r.title, a.date = r.date, a.lang = r.lang, a.publisher = r.publisher, "
+    "a.content_hash = r.content_hash",
+    "links_reported_by": "MATCH (l:Link) WHERE any(x IN l.reports WHERE x STARTS WITH $article_id + '\t') "
+    "RETURN l.id AS id",
+    "links_state": "MATCH (l:Link) WHERE l.id IN $ids RETURN l.id AS id, l.kind AS kind, l.status AS status, "
+    "l.date AS date, l.reports AS reports, l.topics AS topics",
+    "links_delete": "MATCH (l:Link) WHERE l.id IN $ids DETACH DELETE l",
+    "link_upsert": "UNWIND $rows AS r MERGE (l:Link {id: r.id}) SET l.kind = r.kind, l.cls = r.cls, "
+    "l.status = r.status, l.date = r.date, l.sources = r.sources, l.parties = r.parties, "
+    "l.reports = r.reports, l.topics = r.topics, l.specialties = r.specialties, l.areas = r.areas, "
+    "l.actor_ids = r.actor_ids, l.countries = r.countries",
+    "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
+    "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Specialty {id: r.target}) "
+    "MERGE (l)-[:COVERS]->(s)",
+    "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Area {id: r.target}) "
+    "MERGE (l)-[:IN_AREA]->(s)",
+    "party_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (l:Link {id: r.link}) "
+    "MERGE (a)-[p:PARTY_OF]->(l) SET p.side = r.side, p.shown = r.shown",
+    "reported_in_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (a:Article {id: r.article}) "
+    "CREATE (l)-[:REPORTED_IN {text: r.text, start: r.start, `end`: r.`end`}]->(a)",
+    "actors_get": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, "
+    "a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, a.rkeys AS rkeys, "
+    "a.merged_from AS merged_from",
+    "actors_by_keys": "UNWIND $keys AS k MATCH (a:Actor) WHERE k IN a.rkeys "
+    "RETURN DISTINCT a.id AS id, a.rkeys AS rkeys",
+    "actor_upsert": "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a.name = r.name, a.kind = r.kind, "
+    "a.country = r.country, a.aliases = r.aliases, a.wikidata = r.wikidata, a.search = r.search, "
+    "a.rkeys = r.rkeys, a.merged_from = r.merged_from, "
+    "a.names_text = reduce(s = r.name, x IN r.aliases | s + ' | ' + x)",
+    "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
+    "MERGE (a)-[:BASED_IN]->(c)",
+    "mentioned_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (t:Article {id: r.article}) "
+    "MERGE (a)-[:MENTIONED_IN]->(t)",
+    "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
+    "MERGE (p)-[:ACTS_FOR]->(b)",
+    "orphans_delete": "MATCH (a:Actor) WHERE NOT (a)-[:PARTY_OF]->(:Link) AND NOT (a)-[:MENTIONED_IN]->(:Article) "
+    "DETACH DELETE a WITH count(*) AS n MATCH (c:Country) WHERE NOT (c)<-[:BASED_IN]-(:Actor) "
+    "DETACH DELETE c",
+}
+
+_LINK_CORE = (
+    "($specialty IS NULL OR $specialty IN l.specialties) AND ($area IS NULL OR $area IN l.areas) "
+    "AND ($kind IS NULL OR l.kind = $kind) AND ($status IS NULL OR l.status = $status) "
+    "AND ($since IS NULL OR l.date >= $since) AND ($until IS NULL OR l.date <= $until)"
+)
+_LINK_ALL = (
+    _LINK_CORE + " AND ($country IS NULL OR $country IN l.countries) "
+    "AND ($actor IS NULL OR $actor IN l.actor_ids)"
+)
+_PAIRS = (
+    "MATCH (l:Link) WHERE " + _LINK_CORE + " "
+    "MATCH (a:Actor)-[ra:PARTY_OF]->(l)<-[rb:PARTY_OF]-(b:Actor) "
+    "WHERE ra.side <> rb.side AND a.id < b.id AND ra.shown AND rb.shown "
+    "AND ($country IS NULL OR a.country = $country OR b.country = $country) "
+    "AND ($actor IS NULL OR a.id = $actor OR b.id = $actor) "
+)
+_ACTOR_COLS = (
+    "a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "count(DISTINCT l.id) AS links"
+)
+
+READ: dict[str, str] = {
+    "cooperation_pairs": _PAIRS + "RETURN a.id AS a_id, a.name AS a_name, a.kind AS a_kind, "
+    "a.country AS a_country, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.country AS b_country, "
+    "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
+    "max(l.date) AS last_date, collect(l.id) AS link_ids ORDER BY links DESC, a_id, b_id",
+    "cooperation_country_pairs": _PAIRS + "WITH l, coalesce(a.country, 'XX') AS ca, "
+    "coalesce(b.country, 'XX') AS cb "
+    "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
+    "RETURN c1 AS a_country, c2 AS b_country, count(DISTINCT l.id) AS links, sum(l.sources) AS sources, "
+    "min(l.date) AS first_date, max(l.date) AS last_date, collect(l.id) AS link_ids "
+    "ORDER BY links DESC, a_country, b_country",
+    "links": "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
+    "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
+    "l.sources AS sources, l.parties AS parties "
+    "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id SKIP $offset LIMIT $limit",
+    "links_count": "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN count(l) AS total",
+    "link": "MATCH (l:Link {id: $id}) RETURN l.id AS id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "l.specialties AS specialties, l.areas AS areas, l.sources AS sources",
+    "link_parties": "MATCH (a:Actor)-[r:PARTY_OF]->(l:Link) WHERE l.id IN $ids RETURN l.id AS link_id, "
+    "r.side AS side, a.id AS actor_id, a.name AS name, a.kind AS kind, a.country AS country "
+    "ORDER BY link_id, side, actor_id",
+    "link_evidence": "MATCH (l:Link)-[r:REPORTED_IN]->(t:Article) WHERE l.id IN $ids RETURN l.id AS link_id, "
+    "r.text AS text, r.start AS start, r.`end` AS `end`, t.id AS article_id, t.url AS url, "
+    "t.title AS title, t.date AS date ORDER BY link_id, article_id, start",
+    "actor": "MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) RETURN a.id AS id, "
+    "a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, "
+    "count(DISTINCT l.id) AS links",
+    "actor_links": "MATCH (a:Actor {id: $id})-[ra:PARTY_OF]->(l:Link)<-[rb:PARTY_OF]-(p:Actor) "
+    "WHERE ra.side <> rb.side RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "l.specialties AS specialties, l.areas AS areas, p.id AS partner_id, p.name AS partner_name, "
+    "p.kind AS partner_kind, p.country AS partner_country "
+    "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date, link_id, partner_id",
+    "actors_search": "MATCH (a:Actor) WHERE all(t IN $terms WHERE a.search CONTAINS t) "
+    "AND ($kind IS NULL OR a.kind = $kind) AND ($country IS NULL OR a.country = $country) "
+    "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) RETURN " + _ACTOR_COLS + " "
+    "ORDER BY links DESC, name, id LIMIT $limit",
+    "specialty_counts": "MATCH (s:Specialty) OPTIONAL MATCH (l:Link)-[:COVERS]->(s) "
+    "RETURN s.id AS id, count(DISTINCT l.id) AS links ORDER BY id",
+    "area_counts": "MATCH (s:Area) OPTIONAL MATCH (l:Link)-[:IN_AREA]->(s) "
+    "RETURN s.id AS id, count(DISTINCT l.id) AS links ORDER BY id",
+    "country_counts": "MATCH (c:Country) OPTIONAL MATCH (a:Actor)-[:BASED_IN]->(c) "
+    "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
+    "RETURN c.code AS code, count(DISTINCT a.id) AS actors, count(DISTINCT l.id) AS links ORDER BY code",
+    "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
+    "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
+    "actors_by_ids": "MATCH (a:Actor) WHERE a.id IN $ids OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
+    "RETURN " + _ACTOR_COLS + " ORDER BY id",
+    "links_per_year": "MATCH (l:Link) WHERE l.date IS NOT NULL "
+    "RETURN toInteger(substring(l.date, 0, 4)) AS year, l.kind AS kind, count(*) AS links "
+    "ORDER BY year, kind",
+    "country_specialty_matrix": "MATCH (a:Actor)-[:PARTY_OF]->(l:Link)-[:COVERS]->(s:Specialty) "
+    "WHERE a.country IS NOT NULL RETURN a.country AS country, s.id AS specialty, "
+    "count(DISTINCT l.id) AS links ORDER BY country, specialty",
+    "article": "MATCH (a:Article {id: $id}) RETURN a.id AS id, a.url AS url, a.source AS source, "
+    "a.title AS title, a.date AS date, a.lang AS lang, a.content_hash AS content_hash",
+    "node_counts": "UNWIND $labels AS label CALL (label) { MATCH (n) WHERE label IN labels(n) "
+    "RETURN count(n) AS c } WITH label, c WHERE c > 0 RETURN label, c AS `count` ORDER BY label",
+    "rel_counts": "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS `count` ORDER BY type",
+}

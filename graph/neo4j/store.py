@@ -1,0 +1,156 @@
+"""The Neo4j store over Bolt.
+
+The driver already retries transient errors inside ``execute_write``; on top
+of that a lost connection (ServiceUnavailable, SessionExpired) is retried a
+few times with backoff before ``StoreUnavailable`` names what could not be
+written. Every driver error leaves this module as an ``hdkg`` error.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j.exceptions import AuthError as DriverAuthError
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+
+from graph import common, model, writer
+from graph.base import GraphStore, WriteResult
+from graph.neo4j import cypher
+from graph.resolution import DecisionsFile
+from hdkg.errors import ConfigError, StoreError, StoreUnavailable
+from hdkg.models import Facts
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+ATTEMPTS = 4
+BACKOFF_S = 0.5
+
+
+class _Tx:
+    def __init__(self, tx: neo4j.ManagedTransaction) -> None:
+        self.tx = tx
+
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        rows = self.tx.run(cypher.WRITE[name], params).data()
+        if name == "link_upsert":
+            by_cls: dict[str, list[str]] = {}
+            for r in params["rows"]:
+                by_cls.setdefault(r["cls"], []).append(r["id"])
+            for cls, ids in sorted(by_cls.items()):
+                self.tx.run(cypher.link_class_statement(cls), {"ids": ids}).consume()
+        return rows
+
+
+def _run_rows(query: str, rows: list[dict[str, Any]]) -> Callable[[neo4j.ManagedTransaction], None]:
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        tx.run(query, {"rows": rows}).consume()
+
+    return work
+
+
+class Neo4jStore(GraphStore):
+    dialect = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        *,
+        database: str = "neo4j",
+        decisions_file: Path | None = None,
+        attempts: int = ATTEMPTS,
+    ) -> None:
+        self.uri, self.database, self.attempts = uri, database, attempts
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+        except (DriverError, ValueError) as exc:
+            raise ConfigError(f"bad Neo4j connection settings: {exc}", where="NEO4J_URI") from exc
+        self._decisions = DecisionsFile(decisions_file)
+
+    def _retry(self, what: str, fn: Callable[[], T]) -> T:
+        delay = BACKOFF_S
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return fn()
+            except DriverAuthError as exc:
+                raise ConfigError(f"Neo4j refused the credentials: {exc.message}", where=self.uri) from exc
+            except (ServiceUnavailable, SessionExpired, TransientError) as exc:
+                if attempt == self.attempts:
+                    raise StoreUnavailable(
+                        f"{what} failed after {attempt} attempts: {exc}", where=self.uri
+                    ) from exc
+                log.warning("%s: %s; retry %d/%d in %.1fs", what, exc, attempt, self.attempts, delay)
+                time.sleep(delay)
+                delay *= 2
+            except Neo4jError as exc:
+                raise StoreError(f"{what}: {exc.code}: {exc.message}", where=self.uri) from exc
+            except DriverError as exc:
+                raise StoreError(f"{what}: {exc}", where=self.uri) from exc
+        raise AssertionError("unreachable")
+
+    def _write(self, what: str, fn: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        def run() -> T:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(fn)
+
+        return self._retry(what, run)
+
+    def _read(self, what: str, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return tx.run(query, params).data()
+
+        def run() -> list[dict[str, Any]]:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_read(work)
+
+        return self._retry(what, run)
+
+    def _auto(self, what: str, statement: str) -> None:
+        def run() -> None:
+            with self._driver.session(database=self.database) as session:
+                session.run(statement).consume()
+
+        self._retry(what, run)
+
+    def create_schema(self) -> None:
+        for stmt in cypher.SCHEMA:
+            self._auto("create the schema", stmt)
+        self._seed_concepts()
+
+    def _seed_concepts(self) -> None:
+        for label, rows in (("Specialty", model.specialties()), ("Area", model.areas())):
+            if rows:
+                data = [{"id": r.id, "iri": r.iri, "labels": r.labels} for r in rows]
+                self._write(f"create {label} nodes", _run_rows(cypher.CONCEPTS[label], data))
+
+    def write_facts(self, facts: Facts) -> WriteResult:
+        resolver = self._decisions.resolver()
+        return self._write(
+            f"writing article {facts.article.id} ({facts.article.source})",
+            lambda tx: writer.write_facts(_Tx(tx), facts, resolver),
+        )
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        prepared = common.prepare(name, params)
+        if name == "node_counts":
+            prepared["labels"] = list(model.NODE_LABELS)
+        return common.shape(name, self._read(f"query {name}", cypher.READ[name], prepared))
+
+    def clear(self) -> None:
+        """Deletes everything, then re-seeds the ontology's Specialty/Area nodes (part of the schema)."""
+        for stmt in cypher.CLEAR:
+            self._auto("clear the graph", stmt)
+        self._seed_concepts()
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def ping(self) -> dict[str, Any]:
+        rows = self._read("ping", "RETURN 1 AS ok", {})
+        return {"store": self.dialect, "uri": self.uri, "database": self.database, "ok": rows[0]["ok"] == 1}

@@ -1,0 +1,87 @@
+"""Shared pytest fixtures, one section per area. Keep each section small."""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------
+# graph: stores (owner: graph engineer)
+# A real Neo4j is started once per session with scripts/neo4j-local (Java 17+
+# and Maven, or jars already cached) and stopped at the end if this session
+# started it. Outside CI the Neo4j tests skip when Java/Maven are missing; in
+# CI (CI=true) they fail loudly instead.
+# ---------------------------------------------------------------------------
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.base import GraphStore
+
+_ROOT = Path(__file__).resolve().parents[1]
+_NEO4J_LOCAL = _ROOT / "scripts" / "neo4j-local"
+
+
+def _neo4j_env() -> dict[str, str]:
+    out = subprocess.run([str(_NEO4J_LOCAL), "env"], capture_output=True, text=True, check=True).stdout
+    return dict(line.split("=", 1) for line in out.split() if "=" in line)
+
+
+@pytest.fixture(scope="session")
+def neo4j_env() -> Iterator[dict[str, str]]:
+    """NEO4J_URI/USER/PASSWORD of a running local Neo4j (started here when needed)."""
+    running = subprocess.run([str(_NEO4J_LOCAL), "status"], capture_output=True).returncode == 0
+    if running:
+        yield _neo4j_env()
+        return
+    cached = (
+        Path(os.environ.get("HDKG_CACHE", Path.home() / ".cache/hdkg")) / "neo4j-5.26/lib/.complete"
+    ).exists()
+    if not shutil.which("java") or not (cached or shutil.which("mvn")):
+        msg = "Neo4j tests need Java 17+ and Maven (or cached jars): install them or run scripts/neo4j-local start"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(msg)
+        pytest.skip(msg)
+    started = subprocess.run([str(_NEO4J_LOCAL), "start"], capture_output=True, text=True)
+    if started.returncode != 0:
+        pytest.fail(f"scripts/neo4j-local start failed:\n{started.stderr[-3000:]}")
+    try:
+        yield _neo4j_env()
+    finally:
+        subprocess.run([str(_NEO4J_LOCAL), "stop"], capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def _neo4j_session_store(neo4j_env: dict[str, str]) -> Iterator[GraphStore]:
+    from graph.neo4j import Neo4jStore
+
+    store = Neo4jStore(neo4j_env["NEO4J_URI"], neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
+    store.create_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def neo4j_store(_neo4j_session_store: GraphStore) -> Iterator[GraphStore]:
+    """The session's Neo4j store, empty at the start of each test."""
+    _neo4j_session_store.clear()
+    yield _neo4j_session_store
+
+
+@pytest.fixture
+def ladybug_store(tmp_path: Path) -> Iterator[GraphStore]:
+    """A fresh embedded store in a temporary folder."""
+    from graph.ladybug import LadybugStore
+
+    store = LadybugStore(tmp_path / "graph.lbug")
+    store.create_schema()
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["ladybug", "neo4j"])
+def any_store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each store in turn (the Neo4j one only when Neo4j is available)."""
+    store: GraphStore = request.getfixturevalue(f"{request.param}_store")
+    return store

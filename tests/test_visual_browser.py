@@ -1,0 +1,241 @@
+"""The network view and the overview in headless Chromium, served by the real app and as a file.
+
+The app runs under uvicorn on 127.0.0.1 over a LadybugDB store holding the
+hand-made facts (with a hostile actor name, a <script> in evidence and a
+javascript: article URL). Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.base import GraphStore
+from graph.network import build_network
+from hdkg.settings import Settings
+from tests.test_visual_facts import HOSTILE_NAME, HOSTILE_SENTENCE, open_visual_store
+from visual import browser
+from visual.details import details_for
+from visual.page import ViewFilters, render_network_page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not browser.available(), reason="needs /usr/bin/chromium and /usr/bin/chromedriver"),
+]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    s = open_visual_store(tmp_path_factory.mktemp("vis-browser"))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def server(store: GraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from api.app import create_app
+
+    app = create_app(Settings(data_dir=tmp_path_factory.mktemp("vis-srv")), store)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with browser.chromium() as d:
+        yield d
+
+
+def wait(fn: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = fn()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def stabilised(d: Any, count: int = 1) -> None:
+    wait(lambda: (d.execute_script("return window.hdkg && window.hdkg.stabilizations") or 0) >= count, "layout")
+
+
+def node_ids(d: Any) -> set[str]:
+    return set(d.execute_script("return window.hdkg.nodes().getIds()"))
+
+
+def details_text(d: Any) -> str:
+    wait(lambda: d.execute_script("return document.getElementById('details-body').dataset.loaded"), "details")
+    return str(d.execute_script("return document.getElementById('details-body').textContent"))
+
+
+def assert_clean(d: Any) -> None:
+    """No console error, no outside request, no injected element, no alert."""
+    from selenium.common.exceptions import NoAlertPresentException
+
+    assert browser.console_errors(d) == []
+    assert browser.outside(browser.requested_urls(d)) == []
+    assert d.execute_script("return document.querySelectorAll('img[src=x], #details-body script').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        d.switch_to.alert.text  # noqa: B018
+
+
+def open_page(d: Any, url: str) -> None:
+    d.get("about:blank")
+    d.get_log("browser")
+    d.get_log("performance")
+    d.get(url)
+    stabilised(d)
+
+
+def apply_filter(d: Any, name: str, value: str) -> None:
+    before = d.execute_script("return window.hdkg.stabilizations")
+    d.execute_script(
+        "var s = document.getElementsByName(arguments[0])[0]; s.value = arguments[1];"
+        "document.getElementById('apply').click();",
+        name, value,
+    )  # fmt: skip
+    stabilised(d, before + 1)
+
+
+def click_node(d: Any, node_id: str) -> None:
+    """A real mouse click at the node's position on the canvas."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    x, y, w, h = d.execute_script(
+        "var n = window.hdkg.network, p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
+        "var c = document.getElementById('network'); return [p.x, p.y, c.clientWidth, c.clientHeight];",
+        node_id,
+    )  # fmt: skip
+    canvas = d.find_element(By.ID, "network")
+    ActionChains(d).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
+
+
+def test_served_view(driver: Any, server: str) -> None:
+    d = driver
+    open_page(d, server + "/view")
+    assert node_ids(d) == {"evil", "uz-moh", "ru-moh", "kr-mohw", "who", "tma", "almazov"}
+    assert d.execute_script("return window.hdkg.network.body.data.nodes.length") == 7
+    assert d.execute_script("return window.hdkg.network.physics.physicsEnabled") is False
+    d.save_screenshot(str(ARTIFACTS / "view-served.png"))
+
+    click_node(d, "tma")
+    text = details_text(d)
+    assert "Tashkent Medical Academy" in text and "Korea gave equipment" in text
+    assert d.execute_script("return document.getElementById('details-body').dataset.id") == "tma"
+    # the javascript: article URL is shown as text, not as a link
+    hrefs = d.execute_script("return Array.from(document.querySelectorAll('#details-body a')).map(a => a.href)")
+    assert hrefs and all(h.startswith("https://news.example/") for h in hrefs)
+
+    edge = next(e for e in d.execute_script("return window.hdkg.edges().get()") if e["from"] == "evil" or e["to"] == "evil")
+    d.execute_script("window.hdkg.network.selectEdges([arguments[0]]); window.hdkg.showEdge(arguments[0])", edge["id"])
+    text = details_text(d)
+    assert HOSTILE_SENTENCE in text and HOSTILE_NAME in text
+    d.save_screenshot(str(ARTIFACTS / "view-served-evidence.png"))
+    assert_clean(d)
+
+
+def test_served_filters_ego_and_search(driver: Any, server: str) -> None:
+    d = driver
+    open_page(d, server + "/view")
+    apply_filter(d, "kind", "aid")
+    assert node_ids(d) == {"kr-mohw", "tma"}
+    assert "kind=aid" in d.current_url
+    apply_filter(d, "kind", "")
+    assert len(node_ids(d)) == 7
+
+    before = d.execute_script("return window.hdkg.stabilizations")
+    d.execute_script("window.hdkg.showEgo('tma', 'Tashkent Medical Academy')")
+    stabilised(d, before + 1)
+    assert node_ids(d) == {"tma", "kr-mohw", "almazov"}
+    assert "actor=tma" in d.current_url
+
+    d.execute_script("document.getElementById('ego-clear').click()")
+    stabilised(d, before + 2)
+    assert len(node_ids(d)) == 7
+
+    from selenium.webdriver.common.by import By
+
+    box = d.find_element(By.ID, "search")
+    box.send_keys("onerror")
+    wait(lambda: d.find_elements(By.CSS_SELECTOR, "#search-results button"), "search results")
+    assert d.find_element(By.CSS_SELECTOR, "#search-results button").text.startswith(HOSTILE_NAME)
+    box.clear()
+    apply_filter(d, "level", "country")
+    assert node_ids(d) == {"UZ", "RU", "KR", "who"}
+    d.save_screenshot(str(ARTIFACTS / "view-served-countries.png"))
+    assert_clean(d)
+
+
+def test_home_page(driver: Any, server: str) -> None:
+    d = driver
+    d.get("about:blank")
+    d.get_log("performance")
+    d.get(server + "/")
+    wait(lambda: d.execute_script("return document.readyState") == "complete", "home page")
+    assert d.execute_script("return document.querySelectorAll('#heat rect').length") >= 4
+    assert d.execute_script("return document.querySelectorAll('#years rect').length") >= 5
+    rows = d.execute_script("return Array.from(document.querySelectorAll('#top-actors td a')).map(a => a.textContent)")
+    assert HOSTILE_NAME in rows
+    d.set_window_size(1400, 1300)
+    d.save_screenshot(str(ARTIFACTS / "home.png"))
+    d.set_window_size(1400, 900)
+    assert_clean(d)
+
+
+def test_standalone_file(driver: Any, store: GraphStore, tmp_path: Path) -> None:
+    d = driver
+    data = build_network(store)
+    page = render_network_page(data, ViewFilters(), store=store, standalone=True, links=details_for(store, data))
+    path = tmp_path / "net.html"
+    path.write_text(page, encoding="utf-8")
+    open_page(d, path.as_uri())
+    assert len(node_ids(d)) == 7
+    apply_filter(d, "kind", "aid")
+    assert node_ids(d) == {"kr-mohw", "tma"}
+    apply_filter(d, "kind", "")
+    apply_filter(d, "since", "2024-01-01")
+    assert node_ids(d) == {"evil", "uz-moh", "ru-moh", "who"}
+    apply_filter(d, "since", "")
+
+    before = d.execute_script("return window.hdkg.stabilizations")
+    d.execute_script("window.hdkg.showEgo('almazov', 'Almazov Centre')")
+    stabilised(d, before + 1)
+    assert node_ids(d) == {"almazov", "tma", "uz-moh"}
+    text = details_text(d)
+    assert "visited the Almazov Centre" in text
+    d.execute_script("document.getElementById('ego-clear').click()")
+    stabilised(d, before + 2)
+
+    click_node(d, "evil")
+    text = details_text(d)
+    assert HOSTILE_SENTENCE in text
+    d.save_screenshot(str(ARTIFACTS / "view-standalone.png"))
+    assert_clean(d)
