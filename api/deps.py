@@ -167,12 +167,6 @@ def link_filters(
     since: Annotated[dt.date | None, Query(description="Links dated on or after (YYYY-MM-DD)")] = None,
     until: Annotated[dt.date | None, Query(description="Links dated on or before (YYYY-MM-DD)")] = None,
 ) -> LinkFilters:
-    if since and until and since > until:
-        from fastapi.exceptions import RequestValidationError
-
-        raise RequestValidationError(
-            [{"loc": ("query", "since"), "msg": "since must not be after until", "type": "value_error"}]
-        )
     return LinkFilters(specialty, area, country, actor, kind, status, since, until)
 
 

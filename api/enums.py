@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from ontology import vocab
+import ontology.vocab as vocab
 
 
 def _ids(items: Iterable[Any]) -> list[str]:

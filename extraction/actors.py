@@ -96,8 +96,14 @@ def _chunk_country(doc: Doc, ch: patterns.Chunk, main: str | None) -> str | None
     return None
 
 
-def chunk_mention(doc: Doc, ch: patterns.Chunk, main: str | None, sent_foreign: str | None,
-                  prior: list[Mention], loc_toks: set[int]) -> Mention | None:
+def chunk_mention(
+    doc: Doc,
+    ch: patterns.Chunk,
+    main: str | None,
+    sent_foreign: str | None,
+    prior: list[Mention],
+    loc_toks: set[int],
+) -> Mention | None:
     toks = doc.tokens[ch.first : ch.last]
     place_idx = {k for g in ch.places for k in range(g.first, g.last)}
     lemmas = [t.lemma for k, t in enumerate(toks, ch.first) if k not in place_idx]
@@ -138,7 +144,9 @@ def chunk_mention(doc: Doc, ch: patterns.Chunk, main: str | None, sent_foreign: 
     return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, cand, "org", head=hk)
 
 
-def sent_foreign_country(doc: Doc, gms_by_sent: dict[int, list[GMatch]], si: int, main: str | None) -> str | None:
+def sent_foreign_country(
+    doc: Doc, gms_by_sent: dict[int, list[GMatch]], si: int, main: str | None
+) -> str | None:
     cs = {places.country_of_match(g) for g in gms_by_sent.get(si, []) if g.entry.kind in ("country", "adj")}
     cs.discard(None)
     cs.discard(main)
@@ -153,9 +161,7 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
     taken: set[int] = set()
     out: list[Mention] = []
     for g in gms:
-        if g.entry.kind == "source":
-            taken.update(range(g.first, g.last))
-        elif g.entry.kind == "actor" and doc.lang != "uz":
+        if g.entry.kind == "source" or (g.entry.kind == "actor" and doc.lang != "uz"):
             taken.update(range(g.first, g.last))
     for sp in ner:  # a chunk never swallows a person's name
         if sp.type == "PER":
@@ -178,14 +184,26 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
         if m is not None:
             out.append(m)
             covered.update(range(ch.first, ch.last))
+            extra = [g for g in ch.places[1:] if g.entry.kind == "country"]
+            if extra and m.cand.country:
+                m.cand.key = m.cand.key or keys.key_of(
+                    [t.lemma for t in doc.tokens[ch.first : ch.places[0].first]]
+                )
+                _distribute(doc, ch.places[0].last, m.cand, gmatch_at, covered, out)
     for g in gms:
         si = doc.tokens[g.first].sent
         if g.entry.kind == "actor" and (doc.lang != "uz" or g.first not in covered):
-            out.append(Mention(g.first, g.last, si, gaz_cand(g.entry.ref), "org"))
+            gc = gaz_cand(g.entry.ref)
+            gc.key = keys.key_of([t.lemma for t in doc.tokens[g.first : g.last]])
+            out.append(Mention(g.first, g.last, si, gc, "org"))
             covered.update(range(g.first, g.last))
+            _distribute(doc, g.last, gc, gmatch_at, covered, out)
         elif g.entry.kind in ("country", "adj") and g.first not in covered:
-            out.append(Mention(g.first, g.last, si, country_cand(g.entry.ref), "country",
-                               party=places.is_party(doc, g)))
+            out.append(
+                Mention(
+                    g.first, g.last, si, country_cand(g.entry.ref), "country", party=places.is_party(doc, g)
+                )
+            )
         elif g.entry.kind == "region" and g.first not in covered:
             rc = region_cand(g.entry.ref)
             if rc is not None:
@@ -195,12 +213,42 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
     return out
 
 
+def _distribute(
+    doc: Doc, j: int, base: Cand, gmatch_at: dict[int, GMatch], covered: set[int], out: list[Mention]
+) -> None:
+    """ "министерства здравоохранения Узбекистана, Казахстана и ВОЗ": the head also names
+    the same body of each further country in the coordination."""
+    if base.country is None or not base.key:
+        return
+    s = doc.sents[doc.tokens[j - 1].sent]
+    while j + 1 < s.last and doc.tokens[j].text in (",", "и", "and", "va") and j + 1 in gmatch_at:
+        g = gmatch_at[j + 1]
+        if g.entry.kind != "country" or g.entry.ref == base.country:
+            return
+        gid = keys.lookup(base.key, g.entry.ref, "")
+        if gid is not None:
+            cand = gaz_cand(gid)
+        else:
+            cand = Cand(
+                keys.make_id(PREFIX[base.type], g.entry.ref, base.key),
+                base.name,
+                base.type,
+                g.entry.ref,
+                key=base.key,
+            )
+        out.append(Mention(g.first, g.last, doc.tokens[g.first].sent, cand, "org"))
+        covered.update(range(g.first, g.last))
+        j = g.last
+
+
 def _tok_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     idx = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
     return (idx[0], idx[-1] + 1) if idx else None
 
 
-def _add_ner_orgs(doc: Doc, ner: list[NerSpan], covered: set[int], out: list[Mention], main: str | None) -> None:
+def _add_ner_orgs(
+    doc: Doc, ner: list[NerSpan], covered: set[int], out: list[Mention], main: str | None
+) -> None:
     for sp in ner:
         if sp.type != "ORG":
             continue
@@ -220,7 +268,12 @@ def _add_ner_orgs(doc: Doc, ner: list[NerSpan], covered: set[int], out: list[Men
         typ = "Company" if latin else "GovernmentBody"
         country = main
         gid = keys.lookup(key, country, "") or keys.lookup(key, None, "")
-        cand = gaz_cand(gid) if gid else Cand(keys.make_id(PREFIX[typ], country, key), doc.text[sp.start : sp.end],
-                                               typ, country, key=key)
+        cand = (
+            gaz_cand(gid)
+            if gid
+            else Cand(
+                keys.make_id(PREFIX[typ], country, key), doc.text[sp.start : sp.end], typ, country, key=key
+            )
+        )
         out.append(Mention(rng[0], rng[1], toks[0].sent, cand, "org"))
         covered.update(range(*rng))

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import hashlib
 
-from hdkg.models import Actor, Article, Evidence, Facts, Link
-
 from extraction.actors import Cand, Mention
 from extraction.links import Draft
 from extraction.segment import Doc
+from hdkg.models import Actor, Article, Evidence, Facts, Link
 
 EXTRACTOR = "hdkg-rules/0.1"
 
 
-def facts(article: Article, doc: Doc, mentions: list[Mention], drafts: list[Draft],
-          cands: dict[str, Cand]) -> Facts:
+def facts(
+    article: Article, doc: Doc, mentions: list[Mention], drafts: list[Draft], cands: dict[str, Cand]
+) -> Facts:
     used: list[str] = []
     for d in drafts:
         for side in d.sides:
@@ -35,14 +35,40 @@ def facts(article: Article, doc: Doc, mentions: list[Mention], drafts: list[Draf
         name = c.name
         if not c.in_gazetteer and aliases:
             name = min(aliases, key=len) if c.type == "Person" else aliases[0]
-        actors.append(Actor(id=aid, name=name, type=c.type,  # type: ignore[arg-type]
-                            country=c.country, aliases=aliases, mentions=offs, wikidata=c.wikidata,
-                            acts_for=c.acts_for if c.acts_for in used else None, in_gazetteer=c.in_gazetteer))
+        actors.append(
+            Actor(
+                id=aid,
+                name=name,
+                type=c.type,
+                country=c.country,
+                aliases=aliases,
+                mentions=offs,
+                wikidata=c.wikidata,
+                acts_for=c.acts_for if c.acts_for in used else None,
+                in_gazetteer=c.in_gazetteer,
+            )
+        )
     links = []
     for d in drafts:
-        ev = [Evidence(text=doc.text[doc.sents[s].start : doc.sents[s].end], start=doc.sents[s].start,
-                       end=doc.sents[s].end) for s in d.sents]
+        ev = [
+            Evidence(
+                text=doc.text[doc.sents[s].start : doc.sents[s].end],
+                start=doc.sents[s].start,
+                end=doc.sents[s].end,
+            )
+            for s in d.sents
+        ]
         h = hashlib.sha1(f"{article.id}|{d.kind}|{d.sents[0]}|{d.sides}".encode()).hexdigest()[:16]
-        links.append(Link(id=f"link_{h}", kind=d.kind, status=d.status, date=article.date,  # type: ignore[arg-type]
-                          sides=d.sides, specialties=d.specialties, areas=d.areas, evidence=ev))
+        links.append(
+            Link(
+                id=f"link_{h}",
+                kind=d.kind,
+                status=d.status,
+                date=article.date,
+                sides=d.sides,
+                specialties=d.specialties,
+                areas=d.areas,
+                evidence=ev,
+            )
+        )
     return Facts(article=article, actors=actors, links=links, extractor=EXTRACTOR)

@@ -12,10 +12,9 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 
+from extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment
 from hdkg.errors import ExtractionError
 from hdkg.models import Article, Facts
-
-from extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment
 
 log = logging.getLogger(__name__)
 _CYR = re.compile(r"[А-Яа-яЁё]")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -131,7 +131,13 @@ class Gazetteer:
         self._by_id: dict[str, GazActor] = {a.id: a for a in [*regions, *actors]}
         self._by_code: dict[str, GazCountry] = {c.code: c for c in countries}
         self._by_form: dict[str, list[GazActor | GazCountry]] = {}
-        for entry in [*countries, *regions, *actors]:
+        self._by_context: dict[tuple[str, str], list[GazActor]] = {}
+        for a in actors:
+            for form in a.context_names:
+                key = (form.casefold(), a.country or "")
+                self._by_context.setdefault(key, []).append(a)
+        entries: list[GazActor | GazCountry] = [*countries, *regions, *actors]
+        for entry in entries:
             for form in entry.variants:
                 bucket = self._by_form.setdefault(form.casefold(), [])
                 if entry not in bucket:
@@ -146,6 +152,10 @@ class Gazetteer:
     def lookup(self, form: str) -> list[GazActor | GazCountry]:
         """Entries whose name, abbreviation or variant equals ``form`` (case-insensitive, exact)."""
         return list(self._by_form.get(" ".join(form.split()).casefold(), []))
+
+    def lookup_in_context(self, form: str, country: str) -> list[GazActor]:
+        """Actors a bare form ("Минздрав", "Sog‘liqni saqlash vazirligi") means in an article about ``country``."""
+        return list(self._by_context.get((" ".join(form.split()).casefold(), country.upper()), []))
 
     def __len__(self) -> int:
         return len(self.countries) + len(self.regions) + len(self.actors)
@@ -165,9 +175,16 @@ def spelling_variants(name: str) -> list[str]:
     for base in list(out):
         if _QUOTE_RE.search(base):
             for left, right in _QUOTE_PAIRS:
-                out.append(_QUOTE_RE.sub(lambda m, lq=left, rq=right: f"{lq}{m.group(1)}{rq}", base))
-            out.append(" ".join(_QUOTE_RE.sub(lambda m: m.group(1), base).split()))
+                out.append(_QUOTE_RE.sub(_requote(left, right), base))
+            out.append(" ".join(_QUOTE_RE.sub(_requote("", ""), base).split()))
     return list(dict.fromkeys(out))
+
+
+def _requote(left: str, right: str) -> Callable[[re.Match[str]], str]:
+    def sub(m: re.Match[str]) -> str:
+        return f"{left}{m.group(1)}{right}"
+
+    return sub
 
 
 def _expand(forms: Iterable[str]) -> tuple[str, ...]:
@@ -222,9 +239,7 @@ def parse_countries(text: str, fname: str = COUNTRIES_FILE) -> list[GazCountry]:
     return out
 
 
-def parse_actors(
-    text: str, fname: str, *, codes: set[str], region_file: bool = False
-) -> list[GazActor]:
+def parse_actors(text: str, fname: str, *, codes: set[str], region_file: bool = False) -> list[GazActor]:
     """Validate one actors (or regions) file against the known ISO codes."""
     out: list[GazActor] = []
     for i, raw in enumerate(_read_yaml(text, fname)):
@@ -251,7 +266,9 @@ def parse_actors(
             raise _fail(fname, label, f"unknown country code {a.country!r}")
         _check_common(fname, label, a.names, a.wikidata)
         forms = [*a.names.all(), *a.abbr]
-        out.append(a.model_copy(update={"variants": _expand(forms), "context_names": _expand(a.context_names)}))
+        out.append(
+            a.model_copy(update={"variants": _expand(forms), "context_names": _expand(a.context_names)})
+        )
     return out
 
 

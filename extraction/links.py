@@ -78,7 +78,9 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         grouped = sides.group(ids, cands) if ids else []
         if trig is not None and grouped:
             if len(grouped) == 1:
-                grouped = _complete(grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main)
+                grouped = _complete(
+                    grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main
+                )
             if len(grouped) >= 2:
                 d = Draft(trig.kind, trig.status, grouped, [si])
                 _add(d, specs, areas)
@@ -95,8 +97,13 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
     return drafts, cands
 
 
-def _complete(grouped: list[list[str]], last: Draft | None, counts: Counter[str],
-              cands: dict[str, Cand], main: str | None) -> list[list[str]]:
+def _complete(
+    grouped: list[list[str]],
+    last: Draft | None,
+    counts: Counter[str],
+    cands: dict[str, Cand],
+    main: str | None,
+) -> list[list[str]]:
     mine = sides.group_key(cands[grouped[0][0]], cands)
     if last is not None:
         others = [s for s in last.sides if sides.group_key(cands[s[0]], cands) != mine]

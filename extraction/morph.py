@@ -95,8 +95,33 @@ def en_lemma(word: str) -> str:
 # Longest first. Uzbek is agglutinative; stripping case and possessive endings
 # is enough to make "vazirligi", "vazirligining", "vazirligiga" one key.
 _UZ_SUFFIXES = sorted(
-    """larining larini lariga larida laridan laridagi lari ining ini iga ida idan idagi
-    ning ni ga ka qa da dan dagi ta lar si i""".split(),
+    [
+        "larining",
+        "larini",
+        "lariga",
+        "larida",
+        "laridan",
+        "laridagi",
+        "lari",
+        "ining",
+        "ini",
+        "iga",
+        "ida",
+        "idan",
+        "idagi",
+        "ning",
+        "ni",
+        "ga",
+        "ka",
+        "qa",
+        "da",
+        "dan",
+        "dagi",
+        "ta",
+        "lar",
+        "si",
+        "i",
+    ],
     key=len,
     reverse=True,
 )

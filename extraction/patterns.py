@@ -47,7 +47,9 @@ def heads(lang: str) -> dict[str, str]:
     # "министр здравоохранения X" names the ministry X: title words with a body are heads too.
     for title, body in (resources.lexicon("titles").get(lang) or {}).items():
         if body:
-            out.setdefault(morph.lemma(str(title), lang), out.get(morph.lemma(str(body), lang), "GovernmentBody"))
+            out.setdefault(
+                morph.lemma(str(title), lang), out.get(morph.lemma(str(body), lang), "GovernmentBody")
+            )
     return out
 
 
@@ -59,6 +61,10 @@ def weak_heads() -> frozenset[str]:
 
 def _is(tok: Token, pos: str) -> bool:
     return tok.info is not None and tok.info.pos == pos
+
+
+def _pos(tok: Token) -> str:
+    return tok.info.pos if tok.info is not None else ""
 
 
 def _gent(tok: Token) -> bool:
@@ -80,14 +86,16 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
         i = s.first
         while i < s.last:
             tok = doc.tokens[i]
-            if i in taken or tok.lemma not in hs or not _is(tok, "NOUN") and tok.lemma not in ("мид",):
+            if i in taken or tok.lemma not in hs or (not _is(tok, "NOUN") and tok.lemma not in ("мид",)):
                 i += 1
                 continue
             first = i
             while first - 1 >= s.first and first - 1 not in taken and _agrees(doc.tokens[first - 1], tok):
                 first -= 1
             ch = Chunk(first, i + 1, i, hs[tok.lemma], tok.lemma, plural=bool(tok.info and tok.info.plural))
-            ch.named = doc.tokens[first].is_cap and first != i or tok.is_cap and first == i and i != s.first
+            ch.named = (doc.tokens[first].is_cap and first != i) or (
+                tok.is_cap and first == i and i != s.first
+            )
             j = i + 1
             n_gen = 0
             while j < s.last and j - first < 14:
@@ -116,8 +124,8 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                         j = k + 1
                         ch.named = True
                     break
-                if t.info is not None and t.info.pos == "LATN" or t.text[:1].isupper() and not morph._CYR.search(
-                    t.text
+                if (t.info is not None and t.info.pos == "LATN") or (
+                    t.text[:1].isupper() and not morph._CYR.search(t.text)
                 ):
                     while j < s.last and (
                         not morph._CYR.search(doc.tokens[j].text) and doc.tokens[j].text[:1].isalnum()
@@ -131,18 +139,25 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                     break
                 if t.lemma == "по" and n_gen == 0 and j + 1 < s.last and _is(doc.tokens[j + 1], "NOUN"):
                     j += 2
-                    while j < s.last and (_gent(doc.tokens[j]) and doc.tokens[j].info is not None
-                                          and doc.tokens[j].info.pos in ("NOUN", "ADJF")):  # type: ignore[union-attr]
+                    while j < s.last and _gent(doc.tokens[j]) and _pos(doc.tokens[j]) in ("NOUN", "ADJF"):
                         j += 1
                     continue
                 if t.lemma == "и" and n_gen > 0 and j + 1 < s.last and j + 1 not in gmatch_at:
                     nxt = doc.tokens[j + 1]
-                    if _gent(nxt) and nxt.info is not None and nxt.info.pos in ("NOUN", "ADJF") and not nxt.is_cap:
+                    if (
+                        _gent(nxt)
+                        and nxt.info is not None
+                        and nxt.info.pos in ("NOUN", "ADJF")
+                        and not nxt.is_cap
+                    ):
                         j += 1
                         continue
                     break
-                if _gent(t) and t.info is not None and t.info.pos in ("NOUN", "ADJF", "PRTF") and (
-                    "Surn" not in t.info.tags and "Name" not in t.info.tags
+                if (
+                    _gent(t)
+                    and t.info is not None
+                    and t.info.pos in ("NOUN", "ADJF", "PRTF")
+                    and ("Surn" not in t.info.tags and "Name" not in t.info.tags)
                 ):
                     j += 1
                     n_gen += 1
@@ -166,7 +181,7 @@ def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                 i += 1
                 continue
             j = i
-            while j < s.last and j not in taken or (j < s.last and j in gmatch_at):
+            while (j < s.last and j not in taken) or (j < s.last and j in gmatch_at):
                 t = doc.tokens[j]
                 if t.is_cap or t.text in ("’s", "'s", "-") or t.text.isdigit():
                     j = gmatch_at[j].last if j in gmatch_at and gmatch_at[j].entry.kind != "source" else j + 1
@@ -210,9 +225,13 @@ def uz_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
             first = i
             while first - 1 >= s.first and i - first < 8:
                 t = doc.tokens[first - 1]
-                if not t.text[:1].isalnum() or t.text.lower() in UZ_STOP and t.text.lower() != "va":
+                if not t.text[:1].isalnum() or (t.text.lower() in UZ_STOP and t.text.lower() != "va"):
                     break
-                if first - 1 in taken and (first - 1) in gmatch_at and gmatch_at[first - 1].entry.kind == "actor":
+                if (
+                    first - 1 in taken
+                    and (first - 1) in gmatch_at
+                    and gmatch_at[first - 1].entry.kind == "actor"
+                ):
                     break
                 first -= 1
             while first < i and not doc.tokens[first].is_cap:

@@ -37,7 +37,25 @@ def credits() -> frozenset[str]:
     return frozenset(morph.fold(str(w)) for w in resources.lexicon("titles").get("credits", []))
 
 
-_CASE_ENDINGS = ("ыми", "ому", "ему", "ого", "ой", "ым", "ом", "ем", "ую", "ей", "а", "у", "е", "ы", "я", "ю", "й")
+_CASE_ENDINGS = (
+    "ыми",
+    "ому",
+    "ему",
+    "ого",
+    "ой",
+    "ым",
+    "ом",
+    "ем",
+    "ую",
+    "ей",
+    "а",
+    "у",
+    "е",
+    "ы",
+    "я",
+    "ю",
+    "й",
+)
 
 
 def person_id(surname: str, lang: str) -> str:
@@ -98,7 +116,11 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -
     if doc.lang == "ru":
         for sp in ner:
             if sp.type == "PER":
-                idx = [i for i in range(len(doc.tokens)) if doc.tokens[i].start >= sp.start and doc.tokens[i].end <= sp.end]
+                idx = [
+                    i
+                    for i in range(len(doc.tokens))
+                    if doc.tokens[i].start >= sp.start and doc.tokens[i].end <= sp.end
+                ]
                 if idx:
                     spans.append((idx[0], idx[-1] + 1))
     else:
@@ -116,6 +138,7 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -
         lem = {doc.tokens[k].lemma for k in win}
         if lem & cr or (a > 0 and doc.tokens[a - 1].lemma in cr):
             continue
+
         def ok(k: int) -> bool:
             return k in org_at and (k == 0 or doc.tokens[org_at[k].first - 1].lemma not in VENUE)
 
@@ -130,7 +153,12 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -
             surname = doc.tokens[a].text
         name = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
         country = body.cand.country if body else main
-        cand = Cand(person_id(surname, doc.lang), name, "Person", country,
-                    acts_for=body.cand.id if body and (has_title or body.role == "country") else None)
+        cand = Cand(
+            person_id(surname, doc.lang),
+            name,
+            "Person",
+            country,
+            acts_for=body.cand.id if body and (has_title or body.role == "country") else None,
+        )
         out.append(Mention(a, b, doc.tokens[a].sent, cand, "person"))
     return out

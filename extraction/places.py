@@ -21,7 +21,16 @@ PARTY_PREP_RU = {"с", "со", "между", "от", "к"}
 VENUE_PREP_RU = {"в", "во", "на", "из", "по", "для", "о", "об", "про", "за", "под", "среди"}
 PARTY_PREP_EN = {"to", "with", "between", "from", "by", "and"}
 VENUE_PREP_EN = {"in", "of", "at", "across", "throughout", "within", "near", "for", "around", "on", "into"}
-SIDE_WORDS = {"сторона", "side", "tomon", "делегация", "delegation", "delegatsiya", "правительство", "government"}
+SIDE_WORDS = {
+    "сторона",
+    "side",
+    "tomon",
+    "делегация",
+    "delegation",
+    "delegatsiya",
+    "правительство",
+    "government",
+}
 
 
 def region_country(ref: str) -> str | None:
@@ -78,24 +87,20 @@ def is_party(doc: Doc, g: GMatch) -> bool:
         return nxt is not None and nxt.lemma in SIDE_WORDS
     if doc.lang == "uz":
         low = last.text.lower()
-        return not low.endswith(("da", "dagi", "ning", "dan", "ga")) or low.endswith("ga") and False
+        return not low.endswith(("da", "dagi", "ning", "dan", "ga")) or (low.endswith("ga") and False)
     if doc.lang == "en" or last.info is None:
         if nxt is not None and nxt.text in ("’s", "'s", "-", "–"):
             return False
         p = prev.text.lower() if prev else ""
         if p == "the" and g.first - 2 >= s.first:
             p = doc.tokens[g.first - 2].text.lower()
-        if p in VENUE_PREP_EN:
-            return False
-        return True
+        return p not in VENUE_PREP_EN
     cases = last.info.cases
     p = prev.lemma if prev else ""
     if prev is not None and prev.lemma in SIDE_WORDS and "gent" in cases:
         return True
     if p in VENUE_PREP_RU:
-        if p == "из" and g.first - 2 >= s.first and doc.tokens[g.first - 2].lemma in SIDE_WORDS:
-            return True
-        return False
+        return bool(p == "из" and g.first - 2 >= s.first and doc.tokens[g.first - 2].lemma in SIDE_WORDS)
     if p in PARTY_PREP_RU:
         return True
     if nxt is not None and nxt.text in ("-", "–", "—") and g.last + 1 < s.last:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,10 @@ def _names(x: Any) -> dict[str, list[str]]:
     if not isinstance(x, dict | list | tuple):  # the gazetteer's Names model
         return {lang: [str(v) for v in (getattr(x, lang, ()) or ())] for lang in ("ru", "en", "uz")}
     if isinstance(x, dict):
-        return {str(k): [str(v) for v in (vs if isinstance(vs, list | tuple) else [vs]) if v] for k, vs in x.items()}
+        return {
+            str(k): [str(v) for v in (vs if isinstance(vs, list | tuple) else [vs]) if v]
+            for k, vs in x.items()
+        }
     return {"ru": [str(v) for v in x]}
 
 
@@ -137,10 +140,12 @@ def gazetteer() -> Gazetteer:
     data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
     boot = _convert(data.get("actors"), [], [])
     have = {a.id for a in real.actors}
-    return Gazetteer([*real.actors, *(a for a in boot.actors if a.id not in have)], real.countries, real.regions)
+    return Gazetteer(
+        [*real.actors, *(a for a in boot.actors if a.id not in have)], real.countries, real.regions
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> dict[str, Any]:
     data = yaml.safe_load((LEXICON / f"{name}.yaml").read_text(encoding="utf-8"))
     return dict(data or {})

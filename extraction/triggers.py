@@ -22,10 +22,20 @@ class Trigger:
 @lru_cache(maxsize=4)
 def _indexes(lang: str) -> tuple[phrases.Index, phrases.Index]:
     lex = resources.lexicon("triggers")
-    kinds = [(str(w), kind) for kind, by_lang in lex["kinds"].items() for lg, ws in by_lang.items()
-             if lg == lang or lang not in by_lang for w in ws]
-    stat = [(str(w), st) for st, by_lang in lex["statuses"].items() for lg, ws in by_lang.items()
-            if lg == lang for w in ws]
+    kinds = [
+        (str(w), kind)
+        for kind, by_lang in lex["kinds"].items()
+        for lg, ws in by_lang.items()
+        if lg == lang or lang not in by_lang
+        for w in ws
+    ]
+    stat = [
+        (str(w), st)
+        for st, by_lang in lex["statuses"].items()
+        for lg, ws in by_lang.items()
+        if lg == lang
+        for w in ws
+    ]
     return phrases.build_index(kinds, lang), phrases.build_index(stat, lang)
 
 
@@ -38,7 +48,7 @@ def detect(tokens: list[Token], lang: str) -> Trigger | None:
     cues = {label for _, _, label in phrases.scan(tokens, sidx)}
     future = any(t.info is not None and "futr" in t.info.tags and t.info.pos == "VERB" for t in tokens)
     past = any(t.info is not None and "past" in t.info.tags and t.info.pos == "VERB" for t in tokens)
-    if "planned" in cues and not past or future and not past:
+    if ("planned" in cues and not past) or (future and not past):
         status = "planned"
     elif "discussed" in cues and kind in ("program", "agreement", "event", "aid"):
         status = "discussed"

@@ -19,7 +19,7 @@ PEDIATRIC = {"детский", "pediatric", "paediatric", "bolalar", "bola", "ch
 
 @lru_cache(maxsize=8)
 def _index(kind: str, lang: str) -> phrases.Index:
-    entries = []
+    entries: list[tuple[str, str]] = []
     for c in resources.concepts(kind):
         for labels in c.labels.values():
             entries.extend((lab, c.id) for lab in labels)

@@ -23,21 +23,32 @@ from ontology.vocab import BASE, ontology_graph
 
 Format = Literal["ttl", "jsonld", "nt"]
 FORMATS: tuple[Format, ...] = ("ttl", "jsonld", "nt")
-MEDIA_TYPES: dict[str, str] = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+MEDIA_TYPES: dict[str, str] = {
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+}
 _XSD_PREFIX = str(XSD)
+
+
+def _named(graph: Graph, rdf_type: URIRef) -> list[URIRef]:
+    """The hdkg terms of one RDF type, sorted."""
+    found = (s for s in graph.subjects(RDF.type, rdf_type) if isinstance(s, URIRef))
+    return sorted((s for s in found if str(s).startswith(BASE)), key=str)
 
 
 def build_context() -> dict[str, Any]:
     """The JSON-LD @context derived from the ontology's classes and properties."""
     graph = ontology_graph()
     terms: dict[str, Any] = {}
-    for cls in sorted(s for s in graph.subjects(RDF.type, OWL.Class) if str(s).startswith(BASE)):
+    for cls in _named(graph, OWL.Class):
         terms[str(cls)[len(BASE) :]] = f"hdkg:{str(cls)[len(BASE) :]}"
     for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty):
-        for prop in sorted(s for s in graph.subjects(RDF.type, kind) if str(s).startswith(BASE)):
+        for prop in _named(graph, kind):
             name = str(prop)[len(BASE) :]
             rng = graph.value(prop, RDFS.range)
-            if kind == OWL.DatatypeProperty and isinstance(rng, URIRef) and str(rng).startswith(_XSD_PREFIX):
+            typed = isinstance(rng, URIRef) and str(rng).startswith(_XSD_PREFIX) and rng != XSD.string
+            if kind == OWL.DatatypeProperty and typed:
                 coerce = "xsd:" + str(rng)[len(_XSD_PREFIX) :]
                 terms[name] = {"@id": f"hdkg:{name}", "@type": coerce}
             elif kind == OWL.DatatypeProperty:

@@ -202,7 +202,14 @@ class GraphBuilder:
         return node
 
     def evidence(
-        self, link_id: str, article_id: str, *, text: str, start: int, end: int, activity: URIRef | None = None
+        self,
+        link_id: str,
+        article_id: str,
+        *,
+        text: str,
+        start: int,
+        end: int,
+        activity: URIRef | None = None,
     ) -> URIRef:
         node = iri.evidence_iri(link_id, article_id, start, end)
         self._add(iri.link_iri(link_id), HDKG.evidence, node)
@@ -218,7 +225,13 @@ class GraphBuilder:
     def add_facts(self, facts: Facts) -> None:
         a = facts.article
         self.article(
-            a.id, source=a.source, url=a.url, title=a.title, date=a.date, lang=a.lang, content_hash=a.content_hash
+            a.id,
+            source=a.source,
+            url=a.url,
+            title=a.title,
+            date=a.date,
+            lang=a.lang,
+            content_hash=a.content_hash,
         )
         activity = self.extraction(a.id, facts.extractor)
         for x in facts.actors:

@@ -73,7 +73,7 @@ def ontology_graph() -> Graph:
     return graph
 
 
-def _local(iri: URIRef | str) -> str:
+def _local(iri: object) -> str:
     text = str(iri)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 

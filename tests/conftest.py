@@ -5,8 +5,8 @@ from __future__ import annotations
 # ---------------------------------------------------------------------------
 # graph: stores (owner: graph engineer)
 # A real Neo4j is started once per session with scripts/neo4j-local (Java 17+
-# and Maven, or jars already cached) and stopped at the end if this session
-# started it. Outside CI the Neo4j tests skip when Java/Maven are missing; in
+# and Maven, or jars already cached) as its own instance (so tests never clear
+# a developer's or another session's graph) and stopped at the end. Outside CI the Neo4j tests skip when Java/Maven are missing; in
 # CI (CI=true) they fail loudly instead.
 # ---------------------------------------------------------------------------
 import os
@@ -23,18 +23,16 @@ _ROOT = Path(__file__).resolve().parents[1]
 _NEO4J_LOCAL = _ROOT / "scripts" / "neo4j-local"
 
 
-def _neo4j_env() -> dict[str, str]:
-    out = subprocess.run([str(_NEO4J_LOCAL), "env"], capture_output=True, text=True, check=True).stdout
-    return dict(line.split("=", 1) for line in out.split() if "=" in line)
+_INSTANCE = {**os.environ, "NEO4J_LOCAL_INSTANCE": f"pytest-{os.getpid()}"}
+
+
+def _neo4j_local(cmd: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(_NEO4J_LOCAL), cmd], capture_output=True, text=True, env=_INSTANCE)
 
 
 @pytest.fixture(scope="session")
 def neo4j_env() -> Iterator[dict[str, str]]:
-    """NEO4J_URI/USER/PASSWORD of a running local Neo4j (started here when needed)."""
-    running = subprocess.run([str(_NEO4J_LOCAL), "status"], capture_output=True).returncode == 0
-    if running:
-        yield _neo4j_env()
-        return
+    """NEO4J_URI/USER/PASSWORD of this session's own local Neo4j."""
     cached = (
         Path(os.environ.get("HDKG_CACHE", Path.home() / ".cache/hdkg")) / "neo4j-5.26/lib/.complete"
     ).exists()
@@ -43,13 +41,13 @@ def neo4j_env() -> Iterator[dict[str, str]]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(msg)
         pytest.skip(msg)
-    started = subprocess.run([str(_NEO4J_LOCAL), "start"], capture_output=True, text=True)
+    started = _neo4j_local("start")
     if started.returncode != 0:
         pytest.fail(f"scripts/neo4j-local start failed:\n{started.stderr[-3000:]}")
     try:
-        yield _neo4j_env()
+        yield dict(line.split("=", 1) for line in started.stdout.split() if "=" in line)
     finally:
-        subprocess.run([str(_NEO4J_LOCAL), "stop"], capture_output=True)
+        _neo4j_local("stop")
 
 
 @pytest.fixture(scope="session")

@@ -83,7 +83,9 @@ def wait(fn: Callable[[], Any], what: str, timeout: float = 15.0) -> Any:
 
 
 def stabilised(d: Any, count: int = 1) -> None:
-    wait(lambda: (d.execute_script("return window.hdkg && window.hdkg.stabilizations") or 0) >= count, "layout")
+    wait(
+        lambda: (d.execute_script("return window.hdkg && window.hdkg.stabilizations") or 0) >= count, "layout"
+    )
 
 
 def node_ids(d: Any) -> set[str]:
@@ -101,7 +103,9 @@ def assert_clean(d: Any) -> None:
 
     assert browser.console_errors(d) == []
     assert browser.outside(browser.requested_urls(d)) == []
-    assert d.execute_script("return document.querySelectorAll('img[src=x], #details-body script').length") == 0
+    assert (
+        d.execute_script("return document.querySelectorAll('img[src=x], #details-body script').length") == 0
+    )
     with pytest.raises(NoAlertPresentException):
         d.switch_to.alert.text  # noqa: B018
 
@@ -151,11 +155,19 @@ def test_served_view(driver: Any, server: str) -> None:
     assert "Tashkent Medical Academy" in text and "Korea gave equipment" in text
     assert d.execute_script("return document.getElementById('details-body').dataset.id") == "tma"
     # the javascript: article URL is shown as text, not as a link
-    hrefs = d.execute_script("return Array.from(document.querySelectorAll('#details-body a')).map(a => a.href)")
+    hrefs = d.execute_script(
+        "return Array.from(document.querySelectorAll('#details-body a')).map(a => a.href)"
+    )
     assert hrefs and all(h.startswith("https://news.example/") for h in hrefs)
 
-    edge = next(e for e in d.execute_script("return window.hdkg.edges().get()") if e["from"] == "evil" or e["to"] == "evil")
-    d.execute_script("window.hdkg.network.selectEdges([arguments[0]]); window.hdkg.showEdge(arguments[0])", edge["id"])
+    edge = next(
+        e
+        for e in d.execute_script("return window.hdkg.edges().get()")
+        if e["from"] == "evil" or e["to"] == "evil"
+    )
+    d.execute_script(
+        "window.hdkg.network.selectEdges([arguments[0]]); window.hdkg.showEdge(arguments[0])", edge["id"]
+    )
     text = details_text(d)
     assert HOSTILE_SENTENCE in text and HOSTILE_NAME in text
     d.save_screenshot(str(ARTIFACTS / "view-served-evidence.png"))
@@ -202,7 +214,9 @@ def test_home_page(driver: Any, server: str) -> None:
     wait(lambda: d.execute_script("return document.readyState") == "complete", "home page")
     assert d.execute_script("return document.querySelectorAll('#heat rect').length") >= 4
     assert d.execute_script("return document.querySelectorAll('#years rect').length") >= 5
-    rows = d.execute_script("return Array.from(document.querySelectorAll('#top-actors td a')).map(a => a.textContent)")
+    rows = d.execute_script(
+        "return Array.from(document.querySelectorAll('#top-actors td a')).map(a => a.textContent)"
+    )
     assert HOSTILE_NAME in rows
     d.set_window_size(1400, 1300)
     d.save_screenshot(str(ARTIFACTS / "home.png"))
@@ -213,7 +227,9 @@ def test_home_page(driver: Any, server: str) -> None:
 def test_standalone_file(driver: Any, store: GraphStore, tmp_path: Path) -> None:
     d = driver
     data = build_network(store)
-    page = render_network_page(data, ViewFilters(), store=store, standalone=True, links=details_for(store, data))
+    page = render_network_page(
+        data, ViewFilters(), store=store, standalone=True, links=details_for(store, data)
+    )
     path = tmp_path / "net.html"
     path.write_text(page, encoding="utf-8")
     open_page(d, path.as_uri())

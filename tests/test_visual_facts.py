@@ -40,7 +40,7 @@ def _facts(
         text=text,
     )
     ev = Evidence(text=sentence, start=start, end=start + len(sentence))
-    return Facts(article=art, actors=actors, links=[Link(id="l1", evidence=[ev], **link)])  # type: ignore[arg-type]
+    return Facts(article=art, actors=actors, links=[Link(id="l1", evidence=[ev], **link)])
 
 
 def visual_facts() -> list[Facts]:
@@ -87,7 +87,9 @@ def star_facts(spokes: int) -> list[Facts]:
     hub = Actor(id="hub", name="Hub ministry", type="GovernmentBody", country="UZ")
     out = []
     for i in range(spokes):
-        a = Actor(id=f"s{i:03d}", name=f"Spoke {i}", type="HealthcareProvider", country="RU" if i % 2 else "KZ")
+        a = Actor(
+            id=f"s{i:03d}", name=f"Spoke {i}", type="HealthcareProvider", country="RU" if i % 2 else "KZ"
+        )
         b = Actor(id=f"s{i + 1:03d}", name=f"Spoke {i + 1}", type="HealthcareProvider",
                   country="RU" if (i + 1) % 2 else "KZ")  # fmt: skip
         link = {"kind": "meeting", "status": "held", "date": dt.date(2024, 1, 1) + dt.timedelta(days=i)}

@@ -24,7 +24,9 @@ from visual.safe_json import script_json
 from visual.vis_items import vis_items
 
 URL = re.compile(r"""https?://[^\s"'()<>\\]+""")
-RESOURCE = re.compile(r"""(?:\bsrc|\bhref|\baction)\s*=\s*["']?([^"'\s>]+)|url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""")
+RESOURCE = re.compile(
+    r"""(?:\bsrc|\bhref|\baction)\s*=\s*["']?([^"'\s>]+)|url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)"""
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
 @pytest.fixture(scope="module")
 def standalone(store: GraphStore) -> str:
     data = build_network(store)
-    return render_network_page(data, ViewFilters(), store=store, standalone=True, links=details_for(store, data))
+    return render_network_page(
+        data, ViewFilters(), store=store, standalone=True, links=details_for(store, data)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +233,9 @@ def test_view_command_writes_a_standalone_file(
     get_settings.cache_clear()
     out = tmp_path / "net.html"
     try:
-        result = CliRunner().invoke(app, ["view", "--out", str(out), "--kind", "agreement", "--store", "ladybug"])
+        result = CliRunner().invoke(
+            app, ["view", "--out", str(out), "--kind", "agreement", "--store", "ladybug"]
+        )
     finally:
         get_settings.cache_clear()
     assert result.exit_code == 0, result.output

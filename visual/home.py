@@ -61,7 +61,7 @@ def heat_map(rows: list[dict[str, Any]], spec_labels: dict[str, str]) -> dict[st
     countries = sorted(row_tot, key=lambda c: (-row_tot[c], c))[:MAX_ROWS]
     specs = sorted(col_tot, key=lambda s: (-col_tot[s], s))[:MAX_COLS]
     top = max((by_cell.get((c, s), 0) for c in countries for s in specs), default=0)
-    left, head = 48, 130
+    left, head = 48, 110
     cells = [
         Cell(
             x=left + j * CELL,
@@ -77,7 +77,7 @@ def heat_map(rows: list[dict[str, Any]], spec_labels: dict[str, str]) -> dict[st
         "cells": cells,
         "rows": [(head + i * CELL + CELL // 2 + 4, c) for i, c in enumerate(countries)],
         "cols": [(left + j * CELL + CELL // 2, head - 6, spec_labels.get(s, s)) for j, s in enumerate(specs)],
-        "width": left + len(specs) * CELL + 10,
+        "width": left + len(specs) * CELL + 110,
         "height": head + len(countries) * CELL + 10,
         "cell": CELL,
         "left": left,

@@ -47,7 +47,8 @@ def _content() -> dict[int | str, dict[str, Any]]:
     "/export",
     summary="Export the graph",
     description="The links matching the `/network` filters as RDF (ttl, jsonld: the hdkg ontology's "
-    "terms), or the network as GraphML, GEXF (Gephi) or a CSV edge list (pandas, R).",
+    "terms; every matching link, `depth` and `limit` do not apply), or the network as GraphML, GEXF "
+    "(Gephi) or a CSV edge list (pandas, R), capped like `/network`.",
     response_class=Response,
     responses={**_content(), **problems()},
 )
@@ -58,7 +59,7 @@ def export(
     format: Annotated[ExportFormat, Query(description="File format")] = ExportFormat.ttl,
 ) -> Response:
     if format in (ExportFormat.ttl, ExportFormat.jsonld):
-        body = rdf_export(store, nq.filters, format.value, limit=nq.limit)
+        body = rdf_export(store, nq.filters, "ttl" if format is ExportFormat.ttl else "jsonld")
     else:
         net = network_of(store, settings, nq)
         writer = {

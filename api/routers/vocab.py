@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from ontology import vocab
+import ontology.vocab as vocab
 
 from ..deps import StoreDep
 from ..queries import run

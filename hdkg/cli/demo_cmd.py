@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,10 @@ from hdkg.cli.app import app
 from hdkg.cli.serve_cmd import StoreOption, base_url, run_server, settings_for
 from hdkg.log import setup_logging
 from hdkg.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.base import Stats
+    from hdkg.pipeline import IngestSummary
 
 log = logging.getLogger(__name__)
 
@@ -40,26 +44,26 @@ def demo_sources() -> Iterator[list[str]]:
         yield [str(p) for p in paths]
 
 
-def load_demo(settings: Settings) -> Any:
-    """Ingest the demo corpus into the store of ``settings`` and return the pipeline's summary."""
+def load_demo(settings: Settings, *, progress: bool = True) -> tuple[IngestSummary, Stats]:
+    """Ingest the demo corpus into the store of ``settings``; the pipeline's summary and the store's counts."""
     from graph.factory import open_store
     from hdkg.pipeline import ingest
 
     with demo_sources() as sources, open_store(settings) as store:
         log.info("loading %d demo files into the %s store", len(sources), settings.store)
-        summary = ingest(sources, store)
+        summary = ingest(sources, store, progress=progress)
         stats = store.stats()
     return summary, stats
 
 
-def _count(summary: Any, *names: str) -> int:
-    for name in names:
-        value = getattr(summary, name, None)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, list):
-            return len(value)
-    return 0
+def describe(summary: IngestSummary, stats: Stats) -> list[str]:
+    lines = [
+        f"  {summary.articles} articles read: {summary.written} written, {summary.unchanged} already "
+        f"stored, {summary.replaced} replaced, {len(summary.failed)} failed",
+        "  graph: " + ", ".join(f"{n} {label}" for label, n in sorted(stats.nodes.items()) if n),
+    ]
+    lines += [f"  failed: {f.source} ({f.stage}): {f.error}" for f in summary.failed]
+    return lines
 
 
 @app.command("demo")
@@ -76,8 +80,8 @@ def demo_command(
     summary, stats = load_demo(settings)
     where = settings.db_path if settings.store == "ladybug" else settings.neo4j_uri
     typer.echo(f"demo corpus loaded into the {settings.store} store at {where}")
-    typer.echo(f"  {summary}")
-    typer.echo("  graph: " + ", ".join(f"{n} {label}" for label, n in sorted(stats.nodes.items())))
+    for line in describe(summary, stats):
+        typer.echo(line)
     bind_host = host or settings.host
     bind_port = port or settings.port
     url = base_url(bind_host, bind_port)

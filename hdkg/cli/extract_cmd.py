@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
@@ -21,22 +21,16 @@ from hdkg.errors import HdkgError
 from hdkg.models import Facts
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     ttl = "ttl"
 
 
 def _write_ttl(facts: list[Facts], out: TextIO) -> None:
-    from ontology.export import serialize  # type: ignore[import-not-found,unused-ignore]
-    from ontology.rdf import facts_to_graph  # type: ignore[import-not-found,unused-ignore]
+    from ontology.export import serialize
+    from ontology.rdf import facts_to_graph
 
-    graph = None
-    for f in facts:
-        g = facts_to_graph(f)
-        graph = g if graph is None else graph + g
-    if graph is not None:
-        text = serialize(graph, "turtle")
-        out.write(text if isinstance(text, str) else text.decode("utf-8"))
+    out.write(serialize(facts_to_graph(facts), "ttl"))
 
 
 @app.command("extract")

@@ -1,14 +1,44 @@
-"""`hdkg ingest` (being built)."""
+"""`hdkg ingest PATH|URL... [--store ladybug|neo4j] [--clear] [--no-progress] [--json]`."""
 
 from __future__ import annotations
+
+import json
 
 import typer
 
 from hdkg.cli.app import app
+from hdkg.errors import HdkgError
 
 
 @app.command("ingest")
-def ingest_command() -> None:
-    """Not built yet."""
-    typer.echo("hdkg ingest: not built yet", err=True)
-    raise typer.Exit(2)
+def ingest_command(
+    sources: list[str] = typer.Argument(..., help="Article files, folders or http(s) URLs"),
+    store: str | None = typer.Option(None, "--store", help="ladybug or neo4j (default: HDKG_STORE)"),
+    clear: bool = typer.Option(False, "--clear", help="Empty the graph first"),
+    no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar on stderr"),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON"),
+) -> None:
+    """Load, extract and write articles to the graph; exits non-zero when anything failed."""
+    from graph.factory import open_store
+    from hdkg.pipeline import ingest
+
+    try:
+        with open_store(store=store) as graph:
+            if clear:
+                graph.clear()
+            summary = ingest(sources, graph, progress=not no_progress)
+    except HdkgError as exc:
+        typer.echo(f"hdkg ingest: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(summary.model_dump(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(
+            f"articles {summary.articles}: written {summary.written}, unchanged {summary.unchanged}, "
+            f"replaced {summary.replaced}; actors {summary.actors}, links {summary.links}, "
+            f"merges {len(summary.merges)}, failed {len(summary.failed)}"
+        )
+        for f in summary.failed:
+            typer.echo(f"  failed [{f.stage}] {f.source}: {f.error}", err=True)
+    if not summary.ok:
+        raise typer.Exit(1)

@@ -135,8 +135,16 @@
     network.once("stabilizationIterationsDone", onStable);
   }
 
+  function resetDetails() {
+    clear(body);
+    delete body.dataset.id;
+    delete body.dataset.loaded;
+    body.appendChild(el("p", "Click an actor or a link to see its details and the sentences that prove it.", "hint"));
+  }
+
   function setGraph(vn, ve) {
     t0 = performance.now();
+    resetDetails();
     nodes = new vis.DataSet(vn);
     edges = new vis.DataSet(ve);
     network.setOptions({ physics: { enabled: true } });
