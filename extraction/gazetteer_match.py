@@ -129,6 +129,9 @@ def find(doc: Doc) -> list[GMatch]:
             e1, m1 = t.lemma.longest(lemmas, i)
             e2, m2 = t.exact.longest(texts, i)
             end, ents = (e2, m2) if e2 > e1 else (e1, m1)
+            if ents and e2 <= e1 and not toks[i].is_cap:
+                # names of states and places are proper nouns: lower-case "того" is not Togo
+                ents = [e for e in ents if e.kind not in ("country", "region")]
             if ents:
                 best = min(ents, key=lambda e: PRIORITY[e.kind])
                 out.append(GMatch(s.first + i, s.first + end, best))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extraction import sides, triggers, vocab_match
+from extraction import coord, sides, triggers, vocab_match
 from extraction.actors import Cand, Mention
 from extraction.segment import Doc
 
@@ -75,9 +75,9 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
             if c.id not in ids:
                 ids.append(c.id)
         specs, areas = vocab_match.match(toks, doc.lang)
-        grouped = sides.group(ids, cands) if ids else []
+        grouped = sides.group(ids, cands, _joined(doc, by_sent.get(si, []))) if ids else []
         if trig is not None and grouped:
-            if len(grouped) == 1:
+            if len(grouped) == 1 and False:
                 grouped = _complete(
                     grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main
                 )
@@ -95,6 +95,17 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         elif ids:
             since = MAX_ELABORATION
     return drafts, cands
+
+
+def _joined(doc: Doc, ms: list[Mention]) -> list[tuple[str, str]]:
+    """Pairs of actors that a one-side coordination ("Казахстану и Узбекистану") puts together."""
+    out: list[tuple[str, str]] = []
+    for ch in coord.chains(doc, ms):
+        members = [ms[k] for k in ch]
+        if coord.one_side(doc, members):
+            ids = [m.cand.acts_for or m.cand.id if m.role == "person" else m.cand.id for m in members]
+            out.extend((ids[0], x) for x in ids[1:])
+    return out
 
 
 def _complete(

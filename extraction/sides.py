@@ -36,10 +36,25 @@ def group_key(c: Cand, cands: dict[str, Cand]) -> str:
     return "cc:" + c.country
 
 
-def group(ids: list[str], cands: dict[str, Cand]) -> list[list[str]]:
+def group(
+    ids: list[str], cands: dict[str, Cand], joined: list[tuple[str, str]] | None = None
+) -> list[list[str]]:
+    """Sides by country/family; ``joined`` pairs (coordinated co-recipients) share a side."""
+    alias: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while k in alias:
+            k = alias[k]
+        return k
+
+    for a, b in joined or []:
+        if a in cands and b in cands:
+            ka, kb = find(group_key(cands[a], cands)), find(group_key(cands[b], cands))
+            if ka != kb:
+                alias[kb] = ka
     sides: dict[str, list[str]] = {}
     for i in ids:
-        k = group_key(cands[i], cands)
+        k = find(group_key(cands[i], cands))
         side = sides.setdefault(k, [])
         if i not in side:
             side.append(i)

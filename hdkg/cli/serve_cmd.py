@@ -42,14 +42,20 @@ def base_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def open_when_ready(url: str, delay_s: float = 1.5) -> None:
+    """Open the browser shortly after start-up, once uvicorn is listening."""
+    timer = threading.Timer(delay_s, webbrowser.open, args=(url,))
+    timer.daemon = True
+    timer.start()
+
+
 def run_server(settings: Settings, host: str, port: int, *, open_browser: bool) -> None:
     import uvicorn
 
     from api.app import create_app
 
     if open_browser:
-        url = base_url(host, port) + "/"
-        threading.Timer(1.5, webbrowser.open, args=(url,)).start()
+        open_when_ready(base_url(host, port) + "/")
     uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
 
 

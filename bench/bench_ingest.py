@@ -1,0 +1,153 @@
+"""End-to-end ingest of generated corpora: wall time, peak RSS of the process tree, 1 vs 2 processes, rerun.
+
+    python -m bench.bench_ingest --n 1000 [--stores ladybug neo4j] [--workers 1 2] [--rerun]
+
+Each run is a fresh process on an emptied graph: ``hdkg ingest DIR --clear
+--json --workers W`` when the CLI has ``--workers``, else
+``bench.ingest_driver`` (the same loop with ``hdkg.parallel``); the figures
+name which one ran. RSS is sampled every 0.25 s over the ingest process and
+its workers; for Neo4j the server's own RSS is reported apart. ``--rerun``
+ingests the same corpus again without clearing: everything is already
+stored, so this is the cost of resuming an interrupted run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import ROOT, WORK, Figures, PeakRss, ensure_corpus, machine, save_json, tree_rss
+
+HDKG = str(ROOT / ".venv" / "bin" / "hdkg")
+PY = str(ROOT / ".venv" / "bin" / "python")
+
+
+def cli_has_workers() -> bool:
+    out = subprocess.run([HDKG, "ingest", "--help"], capture_output=True, text=True, env=_env("ladybug"))
+    return "--workers" in out.stdout
+
+
+def _env(store: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["HDKG_DATA_DIR"] = str(WORK / f"ingest-{store}")
+    env["HDKG_LOG_LEVEL"] = "WARNING"
+    return env
+
+
+def neo4j_server_pid() -> int | None:
+    state = os.environ.get("HDKG_BENCH_NEO4J_STATE")
+    if not state or not Path(state).exists():
+        return None
+    for line in Path(state).read_text().splitlines():
+        if line.startswith("PID="):
+            return int(line[4:])
+    return None
+
+
+def command(corpus: Path, store: str, workers: int, *, clear: bool, use_cli: bool, precheck: bool) -> list[str]:
+    if use_cli and not precheck:
+        cmd = [HDKG, "ingest", str(corpus), "--store", store, "--no-progress", "--json", "--workers", str(workers)]
+    else:
+        cmd = [PY, "-m", "bench.ingest_driver", str(corpus), "--store", store, "--workers", str(workers)]
+        cmd += ["--precheck"] if precheck else []
+    return cmd + (["--clear"] if clear else [])
+
+
+def run_once(
+    corpus: Path, store: str, workers: int, *, clear: bool = True, use_cli: bool, precheck: bool = False
+) -> Figures:
+    cmd = command(corpus, store, workers, clear=clear, use_cli=use_cli, precheck=precheck)
+    server = neo4j_server_pid() if store == "neo4j" else None
+    server_peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(store), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with PeakRss(proc.pid) as rss:
+        while proc.poll() is None:
+            if server:
+                server_peak = max(server_peak, tree_rss(server))
+            time.sleep(0.5)
+        out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    summary = _summary(out)
+    articles = int(summary.get("articles", 0))
+    return {
+        "store": store,
+        "workers": workers,
+        "runner": "hdkg ingest" if cmd[0] == HDKG else "bench.ingest_driver" + (" --precheck" if precheck else ""),
+        "clear": clear,
+        "exit": proc.returncode,
+        "wall_s": round(wall, 1),
+        "articles_per_s": round(articles / wall, 2) if wall else None,
+        "peak_rss_mb": round(rss.peak / 2**20),
+        "neo4j_server_peak_rss_mb": round(server_peak / 2**20) if server else None,
+        "summary": {k: v for k, v in summary.items() if k not in ("merges", "failed")},
+        "failed": len(summary.get("failed", [])),
+        "stderr_tail": err.strip().splitlines()[-3:] if proc.returncode else [],
+    }
+
+
+def _summary(stdout: str) -> Figures:
+    text = stdout.strip()
+    start = text.find("{")
+    try:
+        data = json.loads(text[start:]) if start >= 0 else {}
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _line(fig: Figures, n: int, label: str) -> str:
+    s = fig["summary"]
+    server = f"  neo4j server {fig['neo4j_server_peak_rss_mb']} MB" if fig["neo4j_server_peak_rss_mb"] else ""
+    return (
+        f"[ingest] {fig['store']:8s} n={n:6d} {label:16s} workers={fig['workers']}  {fig['wall_s']:8.1f} s  "
+        f"{fig['articles_per_s']} art/s  peak RSS {fig['peak_rss_mb']} MB{server}  "
+        f"written {s.get('written')} unchanged {s.get('unchanged')} failed {fig['failed']}  exit {fig['exit']} "
+        f"({fig['runner']})"
+    )
+
+
+def run(n: int, stores: list[str], workers: list[int], rerun: bool) -> Figures:
+    corpus = ensure_corpus(n)
+    use_cli = cli_has_workers()
+    out: Figures = {"machine": machine(), "n": n, "runs": []}
+    for store in stores:
+        by_workers: dict[int, Figures] = {}
+        for w in workers:
+            fig = run_once(corpus, store, w, use_cli=use_cli)
+            by_workers[w] = fig
+            out["runs"].append(fig)
+            print(_line(fig, n, "ingest"), flush=True)
+        if 1 in by_workers and 2 in by_workers:
+            speedup = round(by_workers[1]["wall_s"] / by_workers[2]["wall_s"], 2)
+            out.setdefault("speedup_1_to_2", {})[store] = speedup
+            print(f"[ingest] {store:8s} n={n:6d} speed-up 1 -> 2 processes: {speedup}x", flush=True)
+        if rerun:
+            last = max(workers)
+            for precheck in (False, True):
+                fig = run_once(corpus, store, last, clear=False, use_cli=use_cli, precheck=precheck)
+                fig["rerun"] = True
+                out["runs"].append(fig)
+                print(_line(fig, n, "rerun" + (" precheck" if precheck else "")), flush=True)
+    save_json(f"ingest-{n}-{'-'.join(stores)}", out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.bench_ingest", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--stores", nargs="+", default=["ladybug", "neo4j"], choices=["ladybug", "neo4j"])
+    ap.add_argument("--workers", nargs="+", type=int, default=[1, 2])
+    ap.add_argument("--rerun", action="store_true", help="also time a second ingest of the same corpus")
+    args = ap.parse_args(argv)
+    run(args.n, args.stores, args.workers, args.rerun)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
