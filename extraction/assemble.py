@@ -4,6 +4,7 @@ mention in the article; links with their evidence sentences (exact offsets)."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from extraction.actors import Cand, Mention
 from extraction.links import Draft
@@ -11,6 +12,16 @@ from extraction.segment import Doc
 from hdkg.models import Actor, Article, Evidence, Facts, Link
 
 EXTRACTOR = "hdkg-rules/0.1"
+_QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{2,80})[»\"”“]")
+
+
+def _surface_forms(t: str) -> list[str]:
+    """A mention and its quoted proper name: "компании «Здравмедтех-Азия»" is also "Здравмедтех-Азия"."""
+    out = [t]
+    for q in _QUOTED.findall(t):
+        if q.strip() and q.strip() not in out:
+            out.append(q.strip())
+    return out
 
 
 def facts(
@@ -28,9 +39,9 @@ def facts(
         offs: list[tuple[int, int]] = []
         for m in ms:
             a, b = doc.tokens[m.first].start, doc.tokens[m.last - 1].end
-            t = doc.text[a:b]
-            if t not in aliases:
-                aliases.append(t)
+            for t in _surface_forms(doc.text[a:b]):
+                if t not in aliases:
+                    aliases.append(t)
             offs.append((a, b))
         name = c.name
         if not c.in_gazetteer and aliases:

@@ -77,7 +77,7 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         specs, areas = vocab_match.match(toks, doc.lang)
         grouped = sides.group(ids, cands, _joined(doc, by_sent.get(si, []))) if ids else []
         if trig is not None and grouped:
-            if len(grouped) == 1 and False:
+            if len(grouped) == 1:
                 grouped = _complete(
                     grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main
                 )

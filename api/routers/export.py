@@ -38,7 +38,10 @@ def _content() -> dict[int | str, dict[str, Any]]:
     return {
         200: {
             "description": "The file, with Content-Disposition: attachment",
-            "content": {mt.split(";")[0]: {"schema": {"type": "string"}} for mt in MEDIA_TYPES.values()},
+            "content": {
+                mt.split(";")[0]: {"schema": {"type": "object" if fmt is ExportFormat.jsonld else "string"}}
+                for fmt, mt in MEDIA_TYPES.items()
+            },
         }
     }
 
