@@ -61,14 +61,16 @@ def build_graph(store: str, n: int) -> Figures:
         return {"built": False}
     if store == "ladybug":
         shutil.rmtree(data_dir(store), ignore_errors=True)
-    settings = Settings(data_dir=data_dir(store), store=store)  # type: ignore[arg-type]
+    settings = Settings(data_dir=data_dir(store), store=store)
     start = time.perf_counter()
     with open_store(settings) as graph:
         graph.clear()
         for i, facts in enumerate(scaled_facts(n), start=1):
             graph.write_facts(facts)
             if i % 10_000 == 0:
-                print(f"[api] {store}: {i} articles written in {time.perf_counter() - start:.0f}s", flush=True)
+                print(
+                    f"[api] {store}: {i} articles written in {time.perf_counter() - start:.0f}s", flush=True
+                )
         stats = graph.stats()
     marker.write_text(f"{n}\n")
     return {"built": True, "build_s": round(time.perf_counter() - start, 1), "nodes": stats.nodes,
@@ -81,7 +83,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _wait_ready(client: httpx.AsyncClient, proc: subprocess.Popen[bytes], timeout_s: float = 120) -> None:
+async def _wait_ready(
+    client: httpx.AsyncClient, proc: subprocess.Popen[bytes], timeout_s: float = 120
+) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -100,6 +104,27 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
+async def _burst(
+    client: httpx.AsyncClient, urls: list[str], requests: int, concurrency: int
+) -> tuple[list[float], int, float]:
+    """``requests`` GETs cycling over ``urls``, at most ``concurrency`` in flight: latencies, errors, wall."""
+    sem = asyncio.Semaphore(concurrency)
+    times: list[float] = []
+    errors = 0
+
+    async def one(url: str) -> None:
+        nonlocal errors
+        async with sem:
+            t = time.perf_counter()
+            r = await client.get(url)
+            times.append(time.perf_counter() - t)
+            errors += r.status_code != 200
+
+    start = time.perf_counter()
+    await asyncio.gather(*(one(urls[i % len(urls)]) for i in range(requests)))
+    return times, errors, time.perf_counter() - start
+
+
 async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int, concurrency: int) -> Figures:
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
@@ -108,30 +133,22 @@ async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int, conc
         for name, urls in ENDPOINTS.items():
             for url in urls[:3]:
                 (await client.get(url)).raise_for_status()
-            sem = asyncio.Semaphore(concurrency)
-            times: list[float] = []
-            errors = 0
-
-            async def one(url: str) -> None:
-                nonlocal errors
-                async with sem:
-                    t = time.perf_counter()
-                    r = await client.get(url)
-                    times.append(time.perf_counter() - t)
-                    errors += r.status_code != 200
-
-            start = time.perf_counter()
-            await asyncio.gather(*(one(urls[i % len(urls)]) for i in range(requests)))
-            wall = time.perf_counter() - start
+            times, errors, wall = await _burst(client, urls, requests, concurrency)
             out[name] = {"requests": requests, "errors": errors, "p50_ms": round(_pct(times, 0.5) * 1000, 1),
                          "p95_ms": round(_pct(times, 0.95) * 1000, 1), "req_per_s": round(requests / wall, 2)}  # fmt: skip
         return out
 
 
-def bench_store(store: str, n: int, requests: int, concurrency: int) -> Figures:
-    built = build_graph(store, n)
+def bench_store(store: str, n: int, requests: int, concurrency: int, *, ingested: bool = False) -> Figures:
+    """``ingested``: serve the graph ``bench.bench_ingest`` left (``n`` extracted articles) instead of building one."""
+    if ingested:
+        built: Figures = {"built": False, "source": f"bench_ingest graph of {n} extracted articles"}
+        folder = WORK / f"ingest-{store}"
+    else:
+        built = build_graph(store, n)
+        folder = data_dir(store)
     port = _free_port()
-    env = dict(os.environ, HDKG_DATA_DIR=str(data_dir(store)), HDKG_LOG_LEVEL="WARNING")
+    env = dict(os.environ, HDKG_DATA_DIR=str(folder), HDKG_LOG_LEVEL="WARNING")
     cmd = [HDKG, "serve", "--store", store, "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -151,11 +168,11 @@ def bench_store(store: str, n: int, requests: int, concurrency: int) -> Figures:
     return {"graph": built, "endpoints": figures, "concurrency": concurrency}
 
 
-def run(n: int, stores: list[str], requests: int, concurrency: int) -> Figures:
-    out: Figures = {"machine": machine(), "n": n, "stores": {}}
+def run(n: int, stores: list[str], requests: int, concurrency: int, *, ingested: bool = False) -> Figures:
+    out: Figures = {"machine": machine(), "n": n, "ingested": ingested, "stores": {}}
     for store in stores:
-        out["stores"][store] = bench_store(store, n, requests, concurrency)
-    save_json(f"api-{n}", out)
+        out["stores"][store] = bench_store(store, n, requests, concurrency, ingested=ingested)
+    save_json(f"api-{n}{'-ingested' if ingested else ''}-{'-'.join(stores)}", out)
     return out
 
 
@@ -165,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stores", nargs="+", default=["ladybug", "neo4j"], choices=["ladybug", "neo4j"])
     ap.add_argument("--requests", type=int, default=60, help="measured requests per endpoint")
     ap.add_argument("--concurrency", type=int, default=4)
+    ap.add_argument("--ingested", action="store_true", help="serve the graph bench_ingest left for --n")
     args = ap.parse_args(argv)
-    run(args.n, args.stores, args.requests, args.concurrency)
+    run(args.n, args.stores, args.requests, args.concurrency, ingested=args.ingested)
     return 0
 
 

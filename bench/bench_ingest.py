@@ -40,18 +40,33 @@ def _env(store: str) -> dict[str, str]:
 
 
 def neo4j_server_pid() -> int | None:
-    state = os.environ.get("HDKG_BENCH_NEO4J_STATE")
-    if not state or not Path(state).exists():
+    """The Neo4j server's pid from the state file of ``scripts/neo4j-local`` (instance ``bench``)."""
+    instance = os.environ.get("NEO4J_LOCAL_INSTANCE", "bench")
+    default = Path.home() / ".cache" / "hdkg" / "neo4j-5.26" / "run" / f"{instance}.env"
+    state = Path(os.environ.get("HDKG_BENCH_NEO4J_STATE", str(default)))
+    if not state.exists():
         return None
-    for line in Path(state).read_text().splitlines():
+    for line in state.read_text().splitlines():
         if line.startswith("PID="):
             return int(line[4:])
     return None
 
 
-def command(corpus: Path, store: str, workers: int, *, clear: bool, use_cli: bool, precheck: bool) -> list[str]:
+def command(
+    corpus: Path, store: str, workers: int, *, clear: bool, use_cli: bool, precheck: bool
+) -> list[str]:
     if use_cli and not precheck:
-        cmd = [HDKG, "ingest", str(corpus), "--store", store, "--no-progress", "--json", "--workers", str(workers)]
+        cmd = [
+            HDKG,
+            "ingest",
+            str(corpus),
+            "--store",
+            store,
+            "--no-progress",
+            "--json",
+            "--workers",
+            str(workers),
+        ]
     else:
         cmd = [PY, "-m", "bench.ingest_driver", str(corpus), "--store", store, "--workers", str(workers)]
         cmd += ["--precheck"] if precheck else []
@@ -64,21 +79,28 @@ def run_once(
     cmd = command(corpus, store, workers, clear=clear, use_cli=use_cli, precheck=precheck)
     server = neo4j_server_pid() if store == "neo4j" else None
     server_peak = 0
+    logs = WORK / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    stem = f"ingest-{corpus.name}-{store}-w{workers}-{'clear' if clear else 'rerun'}{'-precheck' if precheck else ''}"
+    out_path, err_path = logs / f"{stem}.out", logs / f"{stem}.err"
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(store), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with PeakRss(proc.pid) as rss:
-        while proc.poll() is None:
-            if server:
-                server_peak = max(server_peak, tree_rss(server))
-            time.sleep(0.5)
-        out, err = proc.communicate()
+    with out_path.open("w") as out_f, err_path.open("w") as err_f:  # files, not pipes: no full-pipe stalls
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(store), stdout=out_f, stderr=err_f, text=True)
+        with PeakRss(proc.pid) as rss:
+            while proc.poll() is None:
+                if server:
+                    server_peak = max(server_peak, tree_rss(server))
+                time.sleep(0.5)
+    out, err = out_path.read_text(), err_path.read_text()
     wall = time.perf_counter() - start
     summary = _summary(out)
     articles = int(summary.get("articles", 0))
     return {
         "store": store,
         "workers": workers,
-        "runner": "hdkg ingest" if cmd[0] == HDKG else "bench.ingest_driver" + (" --precheck" if precheck else ""),
+        "runner": "hdkg ingest"
+        if cmd[0] == HDKG
+        else "bench.ingest_driver" + (" --precheck" if precheck else ""),
         "clear": clear,
         "exit": proc.returncode,
         "wall_s": round(wall, 1),

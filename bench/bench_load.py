@@ -36,9 +36,15 @@ def _shift(facts: Facts, k: int) -> Facts:
     delta = dt.timedelta(days=k)
     art = facts.article
     article = art.model_copy(
-        update={"id": f"{art.id}-c{k}", "url": f"{art.url}#c{k}", "date": art.date + delta if art.date else None}
+        update={
+            "id": f"{art.id}-c{k}",
+            "url": f"{art.url}#c{k}",
+            "date": art.date + delta if art.date else None,
+        }
     )
-    links = [link.model_copy(update={"date": link.date + delta if link.date else None}) for link in facts.links]
+    links = [
+        link.model_copy(update={"date": link.date + delta if link.date else None}) for link in facts.links
+    ]
     return facts.model_copy(update={"article": article, "links": links})
 
 
@@ -56,10 +62,17 @@ def _timed(write: Callable[[Facts], object], facts: list[Facts]) -> float:
     return time.perf_counter() - start
 
 
+def _baseline_writer(base: baseline.LadybugBaseline | baseline.Neo4jBaseline) -> Callable[[Facts], None]:
+    def write(facts: Facts) -> None:
+        base.write(baseline.rows(facts))
+
+    return write
+
+
 def _settings(store: str) -> Settings:
     data = WORK / "load-store"
     shutil.rmtree(data, ignore_errors=True)
-    return Settings(data_dir=data, store=store)  # type: ignore[arg-type]
+    return Settings(data_dir=data, store=store)
 
 
 def bench_store(store: str, facts: list[Facts], rounds: int) -> Figures:
@@ -82,7 +95,7 @@ def bench_store(store: str, facts: list[Facts], rounds: int) -> Figures:
                 settings.neo4j_database,
             )  # fmt: skip
         try:
-            base_s.append(_timed(lambda f, b=base: b.write(baseline.rows(f)), facts))  # type: ignore[misc]
+            base_s.append(_timed(_baseline_writer(base), facts))
         finally:
             base.close()
         with open_store(settings) as graph:
@@ -133,4 +146,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -1,5 +1,6 @@
 """Shared bits of the benchmark scripts: paths, the machine, process-tree memory, facts caches.
 
+Memory is read from /proc (Linux), so the benchmarks need no extra package.
 Scripts print their figures and also return them as dicts so ``bench.run_all``
 can collect one run's numbers into ``bench/RESULTS.md``.
 """
@@ -15,8 +16,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import psutil
 
 from hdkg.models import Facts
 
@@ -57,13 +56,15 @@ def machine() -> Figures:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True
+        ).stdout
         commit += " + uncommitted changes" if dirty.strip() else ""
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
     return {
         "nproc": os.cpu_count(),
-        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "memory_gb": _mem_total_gb(),
         "cpu": cpu,
         "python": platform.python_version(),
         "commit": commit,
@@ -71,20 +72,40 @@ def machine() -> Figures:
     }
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            out += [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
+
+
 def tree_rss(pid: int) -> int:
     """Resident bytes of a process and all its descendants (0 once it is gone)."""
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
             continue
+        seen.add(p)
+        try:
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * _PAGE
+        except (OSError, IndexError, ValueError):
+            continue
+        todo += _children(p)
     return total
+
+
+def _mem_total_gb() -> float:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            return round(int(line.split()[1]) / 2**20, 1)
+    return 0.0
 
 
 class PeakRss:

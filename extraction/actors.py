@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import keys, patterns, places, resources
+from extraction import coord, keys, patterns, places, resources
 from extraction.gazetteer_match import GMatch
 from extraction.ner import NerSpan
 from extraction.segment import Doc
@@ -86,7 +86,7 @@ def region_cand(ref: str) -> Cand | None:
 
 
 def _chunk_country(doc: Doc, ch: patterns.Chunk, main: str | None) -> str | None:
-    for g in ch.places:
+    for g in [*ch.places, *ch.pre]:
         c = places.country_of_match(g)
         if c:
             return c
@@ -105,7 +105,9 @@ def chunk_mention(
     loc_toks: set[int],
 ) -> Mention | None:
     toks = doc.tokens[ch.first : ch.last]
-    place_idx = {k for g in ch.places for k in range(g.first, g.last)}
+    # countries and inner actors leave the key; cities and regions stay ("клиники Новосибирска")
+    place_idx = {k for g in ch.places if g.entry.kind != "region" for k in range(g.first, g.last)}
+    local = any(g.entry.kind == "region" and not g.entry.ref.startswith("capital:") for g in ch.places)
     lemmas = [t.lemma for k, t in enumerate(toks, ch.first) if k not in place_idx]
     key = keys.key_of(lemmas)
     weak = patterns.weak_heads()
@@ -133,15 +135,40 @@ def chunk_mention(
         country = sent_foreign if (ch.named and sent_foreign) else main
     head_key = keys.key_of([doc.tokens[ch.head].lemma])
     hk = next(iter(head_key)) if head_key else ch.head_lemma
-    gid = keys.lookup(key, country, hk)
-    if gid is None and inner_actor is None:
+    gid = keys.lookup(key, country, hk, superset=not local)
+    placed = any(g.entry.kind in ("country", "adj") for g in [*ch.places, *ch.pre])
+    if gid is None and inner_actor is None and not placed:
         gid = keys.lookup(key, None, hk)
     text = doc.text[doc.tokens[ch.first].start : doc.tokens[ch.last - 1].end]
+    if gid is None and inner_actor is not None and typ in ("InternationalOrganization", "GovernmentBody"):
+        io = gaz_cand(inner_actor.entry.ref)
+        if io.type == "InternationalOrganization":  # "Представительство ЕС", "офис ВОЗ"
+            typ, country = io.type, None
     if gid is not None:
         cand = gaz_cand(gid)
     else:
-        cand = Cand(keys.make_id(PREFIX[typ], country, key), text, typ, country, key=key)
+        cand = _corefer(prior, key, typ, country, hk) or Cand(
+            keys.make_id(PREFIX[typ], country, key), text, typ, country, key=key
+        )
+        if typ == "InternationalOrganization" and inner_actor is not None:
+            cand.parent = inner_actor.entry.ref
     return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, cand, "org", head=hk)
+
+
+def _corefer(
+    prior: list[Mention], key: frozenset[str], typ: str, country: str | None, hk: str
+) -> Cand | None:
+    """A shorter or longer name of a body already met ("клиники Новосибирска" after
+    "частные клиники Новосибирска"): same type, country and head, one key inside the other,
+    and the shorter key still names more than the head."""
+    for m in reversed(prior):
+        c = m.cand
+        if m.role != "org" or c.in_gazetteer or c.type != typ or c.country != country or not c.key:
+            continue
+        small = key if len(key) <= len(c.key) else c.key
+        if hk in small and len(small) >= 2 and (key <= c.key or c.key <= key):
+            return c
+    return None
 
 
 def sent_foreign_country(
@@ -201,16 +228,41 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
         elif g.entry.kind in ("country", "adj") and g.first not in covered:
             out.append(
                 Mention(
-                    g.first, g.last, si, country_cand(g.entry.ref), "country", party=places.is_party(doc, g)
+                    g.first,
+                    g.last,
+                    si,
+                    country_cand(g.entry.ref),
+                    "country",
+                    party=places.is_party(doc, g),
+                    head="adj" if g.entry.kind == "adj" else "",
                 )
             )
         elif g.entry.kind == "region" and g.first not in covered:
             rc = region_cand(g.entry.ref)
             if rc is not None:
                 out.append(Mention(g.first, g.last, si, rc, "region", party=places.is_party(doc, g)))
-    _add_ner_orgs(doc, ner, covered, out, main)
+    _add_ner_orgs(doc, ner, covered, out, main, gmatch_at)
     out.sort(key=lambda m: m.first)
+    _share_party_role(doc, out)
     return out
+
+
+def _share_party_role(doc: Doc, out: list[Mention]) -> None:
+    """ "между Таджикистаном и Германией": a coordinated country takes its first conjunct's role."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in out:
+        by_sent.setdefault(m.sent, []).append(m)
+    for ms in by_sent.values():
+        for ch in coord.chains(doc, ms):
+            members = [ms[k] for k in ch]
+            if doc.lang == "uz":
+                # Uzbek marks case on the last conjunct only: "Olmaota va Astanadagi" are both venues
+                for m in members[:-1]:
+                    if m.role in ("country", "region"):
+                        m.party = members[-1].party
+            elif members[0].party:
+                for m in members[1:]:
+                    m.party = True
 
 
 def _distribute(
@@ -241,13 +293,26 @@ def _distribute(
         j = g.last
 
 
+@lru_cache(maxsize=1)
+def not_orgs() -> frozenset[str]:
+    """Names NER tags as organisations that never are (diseases, pathogens)."""
+    return frozenset(
+        keys.key_of([str(w).lower() for w in resources.lexicon("org_heads").get("not_orgs", [])])
+    )
+
+
 def _tok_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     idx = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
     return (idx[0], idx[-1] + 1) if idx else None
 
 
 def _add_ner_orgs(
-    doc: Doc, ner: list[NerSpan], covered: set[int], out: list[Mention], main: str | None
+    doc: Doc,
+    ner: list[NerSpan],
+    covered: set[int],
+    out: list[Mention],
+    main: str | None,
+    gmatch_at: dict[int, GMatch],
 ) -> None:
     for sp in ner:
         if sp.type != "ORG":
@@ -264,10 +329,14 @@ def _add_ner_orgs(
             out.append(Mention(rng[0], rng[1], toks[0].sent, same.cand, "org", head=same.head))
             covered.update(range(*rng))
             continue
+        if key & not_orgs():
+            continue
         latin = not any(t.info is not None and t.info.pos not in ("LATN", "") for t in toks)
         typ = "Company" if latin else "GovernmentBody"
-        country = main
-        gid = keys.lookup(key, country, "") or keys.lookup(key, None, "")
+        inner = [places.country_of_match(g) for k in range(*rng) if (g := gmatch_at.get(k)) is not None]
+        placed = next((c for c in inner if c), None)
+        country = placed or main
+        gid = keys.lookup(key, country, "") or (None if placed else keys.lookup(key, None, ""))
         cand = (
             gaz_cand(gid)
             if gid

@@ -107,6 +107,8 @@ def tries(lang: str) -> Tries:
         for names in r.names.values():
             for n in names:
                 add(n, Entry("region", r.id))
+    for adj, code, _city in g.city_adjectives:
+        add(adj, Entry("adj", code))
     for c in g.countries:
         for cap in c.capital.values():
             add(cap, Entry("region", "capital:" + c.code))

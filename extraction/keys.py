@@ -149,16 +149,31 @@ def title_bodies() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def city_tokens() -> dict[str, str]:
+    """City name and adjective lemma -> one token: "Новосибирска" and "новосибирские" key alike."""
+    g = resources.gazetteer()
+    out: dict[str, str] = {}
+    forms = [(n, cid) for n, cid in g.city_names] + [(a, cid) for a, _, cid in g.city_adjectives]
+    for form, cid in forms:
+        words = [w for w, _, _ in word_spans(form)]
+        if len(words) == 1:
+            for lang in ("ru", "en", "uz"):
+                out.setdefault(morph.fold(morph.lemma(words[0], lang)), "@" + cid)
+    return out
+
+
 def key_of(lemmas: list[str] | tuple[str, ...]) -> frozenset[str]:
     cl = country_lemmas()
     exp = expansions()
     tb = title_bodies()
+    ct = city_tokens()
     out: set[str] = set()
     for lem in lemmas:
         lem = morph.fold(lem)
         if lem in STOP or lem in cl or not re.search(r"\w", lem):
             continue
-        lem = tb.get(lem, lem)
+        lem = ct.get(lem, tb.get(lem, lem))
         out.update(exp.get(lem, (lem,)))
     return frozenset(out)
 
@@ -198,12 +213,12 @@ def gaz_index() -> dict[tuple[frozenset[str], str | None], str]:
     return idx
 
 
-def lookup(key: frozenset[str], country: str | None, head: str) -> str | None:
+def lookup(key: frozenset[str], country: str | None, head: str, *, superset: bool = True) -> str | None:
     """Gazetteer id for a chunk key in a country: exact key first, then a unique superset."""
     idx = gaz_index()
     if (key, country) in idx:
         return idx[(key, country)]
-    if len(key) < 2 or head not in key:
+    if not superset or len(key) < 2 or head not in key:
         return None
     hits = {v for (k, c), v in idx.items() if c == country and key < k}
     if len(hits) == 1:

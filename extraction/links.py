@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from extraction import coord, sides, triggers, vocab_match
+from extraction import coord, morph, resources, sides, triggers, vocab_match
 from extraction.actors import Cand, Mention
 from extraction.segment import Doc
 
+SUBORDINATE = {"при", "huzuridagi", "huzurida"}  # "центр при минздраве": the parent is no party here
 SOURCE_CUES = {"пресс-служба", "пресс-центр", "сообщать", "ссылка", "citing", "according", "matbuot"}
 MAX_ELABORATION = 3
 
@@ -33,14 +35,35 @@ class Draft:
 
 def _participants(doc: Doc, ms: list[Mention]) -> list[Mention]:
     out = []
+    ends = {m.last for m in ms}
     for m in ms:
         if m.role in ("country", "region") and not m.party:
             continue
         prev = doc.tokens[m.first - 1].lemma if m.first > doc.sents[m.sent].first else ""
-        if prev in SOURCE_CUES:
+        if prev in SOURCE_CUES or prev in SUBORDINATE:
+            continue
+        if prev == "(" and m.first - 1 in ends:  # "TIKA (Turkiya Bosh vaziri devoni huzurida)"
+            continue
+        if _is_source(doc, m):
             continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=4)
+def _source_heads(lang: str) -> tuple[tuple[str, ...], ...]:
+    heads = resources.lexicon("sources").get("heads", {}).get(lang, [])
+    return tuple(morph.lemmas(str(h), lang) for h in heads)
+
+
+def _is_source(doc: Doc, m: Mention) -> bool:
+    """ "пресс-служба министерства", "Отдел прессы и информации": a press office is never a party."""
+    lem = [t.lemma for t in doc.tokens[max(m.first - 2, doc.sents[m.sent].first) : m.last]]
+    for h in _source_heads(doc.lang):
+        n = len(h)
+        if any(tuple(lem[k : k + n]) == h for k in range(len(lem) - n + 1)):
+            return True
+    return False
 
 
 def _add(d: Draft, specs: list[str], areas: list[str]) -> None:
@@ -60,6 +83,7 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
     counts: Counter[str] = Counter(
         m.cand.id for m in mentions if m.role not in ("country", "region") or m.party
     )
+    _persons_act_for(mentions, cands, counts)
     drafts: list[Draft] = []
     last: Draft | None = None
     since = 0
@@ -69,7 +93,7 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         parts = _participants(doc, by_sent.get(si, []))
         ids: list[str] = []
         for m in parts:
-            c = cands[m.cand.id]
+            c = cands[_side_body(doc, m, mentions, counts) or m.cand.id]
             if c.type == "Person" and c.acts_for and c.acts_for in cands and c.acts_for not in ids:
                 ids.append(c.acts_for)
             if c.id not in ids:
@@ -82,6 +106,10 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
                     grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main
                 )
             if len(grouped) >= 2:
+                adj_only = {m.cand.id for m in parts if m.head == "adj"} - {
+                    m.cand.id for m in parts if m.role == "country" and m.head != "adj"
+                }
+                grouped = [_state_or_body(side, cands, adj_only) for side in grouped]
                 d = Draft(trig.kind, trig.status, grouped, [si])
                 _add(d, specs, areas)
                 drafts.append(d)
@@ -95,6 +123,51 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         elif ids:
             since = MAX_ELABORATION
     return drafts, cands
+
+
+BODY_TYPES = ("GovernmentBody", "HealthcareProvider", "AcademicInstitution", "Association")
+
+
+def _persons_act_for(mentions: list[Mention], cands: dict[str, Cand], counts: Counter[str]) -> None:
+    """A named person without a body in their title acts for their country's body in the article:
+    the one in their sentence, else the most mentioned one (GUIDE: a person and their body
+    stand on the same side)."""
+    for pid, c in cands.items():
+        if c.type != "Person" or (c.acts_for and c.acts_for in cands) or c.country is None:
+            continue
+        sents = {m.sent for m in mentions if m.cand.id == pid}
+        pool = [
+            m.cand.id
+            for m in mentions
+            if m.role == "org" and m.cand.country == c.country and m.cand.type in BODY_TYPES
+        ]
+        near = [x for x in pool if any(m.sent in sents for m in mentions if m.cand.id == x)]
+        best = max(near or pool, key=lambda x: counts[x], default=None)
+        if best is not None:
+            cands[pid] = Cand(c.id, c.name, c.type, c.country, c.in_gazetteer, c.wikidata, c.parent, best, c.key)
+
+
+SIDE_ONLY = {"сторона", "side", "tomon"}
+
+
+def _side_body(doc: Doc, m: Mention, mentions: list[Mention], counts: Counter[str]) -> str | None:
+    """ "российская сторона", "the Korean side": the body of that country already in the article."""
+    if m.role != "country" or m.last >= len(doc.tokens) or doc.tokens[m.last].lemma not in SIDE_ONLY:
+        return None
+    pool = [
+        x.cand.id
+        for x in mentions
+        if x.first < m.first and x.role == "org" and x.cand.country == m.cand.country and x.cand.type != "Person"
+    ]
+    return max(pool, key=lambda x: counts[x], default=None)
+
+
+def _state_or_body(side: list[str], cands: dict[str, Cand], adj_only: set[str]) -> list[str]:
+    """GUIDE: the state is a party only when the text names it as one; "the Tajik side",
+    "казахстанская делегация" beside a body of that country name the body, not the state."""
+    bodies = {cands[i].country for i in side if cands[i].type not in ("Country", "Person", "Region")}
+    kept = [i for i in side if not (i in adj_only and cands[i].country in bodies)]
+    return kept or side
 
 
 def _joined(doc: Doc, ms: list[Mention]) -> list[tuple[str, str]]:

@@ -20,7 +20,19 @@ from extraction.segment import Doc, Token
 
 OPEN_Q = {"«", '"', "“", "„", "'"}
 CLOSE_Q = {"»", '"', "”", "“", "'"}
-EN_CONNECT = {"of", "the", "for", "and", "on", "to", "&", "in"}
+EN_CONNECT = {"of", "the", "for", "and", "on", "to", "&"}
+EN_TITLE_ONLY = {
+    "deputy",
+    "prime",
+    "vice",
+    "acting",
+    "first",
+    "ministry",
+    "minister",
+    "government",
+    "chief",
+    "head",
+}
 UZ_STOP = {"hamda", "bilan", "shuningdek", "va", "yoki", "esa", "uchun"}
 
 
@@ -35,6 +47,7 @@ class Chunk:
     named: bool = False  # has a quoted/Latin/capitalised proper part
     plural: bool = False
     abbr: str | None = None
+    pre: list[GMatch] = field(default_factory=list)  # place adjectives before the head
 
 
 @lru_cache(maxsize=4)
@@ -93,6 +106,10 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
             while first - 1 >= s.first and first - 1 not in taken and _agrees(doc.tokens[first - 1], tok):
                 first -= 1
             ch = Chunk(first, i + 1, i, hs[tok.lemma], tok.lemma, plural=bool(tok.info and tok.info.plural))
+            # "российская компания", "новосибирские клиники": a place adjective in front places the body
+            ch.pre = [
+                g for k in range(first, i) if (g := gmatch_at.get(k)) is not None and g.entry.kind == "adj"
+            ]
             ch.named = (doc.tokens[first].is_cap and first != i) or (
                 tok.is_cap and first == i and i != s.first
             )
@@ -171,6 +188,11 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
     return out
 
 
+@lru_cache(maxsize=4)
+def _title_words(lang: str) -> frozenset[str]:
+    return frozenset(morph.lemma(str(t), lang) for t in (resources.lexicon("titles").get(lang) or {}))
+
+
 def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
     hs = heads("en")
     out: list[Chunk] = []
@@ -183,6 +205,8 @@ def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
             j = i
             while (j < s.last and j not in taken) or (j < s.last and j in gmatch_at):
                 t = doc.tokens[j]
+                if j > i and j in gmatch_at and gmatch_at[j].entry.kind == "actor":
+                    break  # "Minister X and WHO Europe": a known body ends the run
                 if t.is_cap or t.text in ("’s", "'s", "-") or t.text.isdigit():
                     j = gmatch_at[j].last if j in gmatch_at and gmatch_at[j].entry.kind != "source" else j + 1
                     continue
@@ -192,9 +216,26 @@ def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                 break
             run = list(range(i, j))
             head_idx = [k for k in run if doc.tokens[k].lemma in hs and k not in gmatch_at]
-            if head_idx and j > i:
+            after_actor = any(
+                g.last == i and g.entry.kind == "actor"
+                for g in (gmatch_at.get(k) for k in range(i - 6, i))
+                if g
+            )
+            if head_idx and j > i and not after_actor:
                 h = head_idx[0]
                 last = j
+                if doc.tokens[h].lemma in _title_words("en"):
+                    # "Deputy Prime Minister Purli Agamyradov": a title's body is only its "of ..." part
+                    last = h + 1
+                    if h + 1 < j and doc.tokens[h + 1].text.lower() in ("of", "for"):
+                        last = j
+                        k = h + 2
+                        while k < j and not (doc.tokens[k].text.lower() == "and" and k + 1 in gmatch_at):
+                            k += 1
+                        last = k
+                    if {doc.tokens[k].lemma for k in range(i, last)} <= EN_TITLE_ONLY | {"the"}:
+                        i = max(j, i + 1)
+                        continue
                 while last - 1 > i and doc.tokens[last - 1].text.lower() in EN_CONNECT:
                     last -= 1
                 first = i + 1 if doc.tokens[i].text == "The" else i
@@ -212,6 +253,7 @@ def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
 def uz_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
     hs = heads("uz")
     out: list[Chunk] = []
+    actor_toks = {k for g in gmatch_at.values() if g.entry.kind == "actor" for k in range(g.first, g.last)}
     for s in doc.sents:
         i = s.first
         while i < s.last:
@@ -227,11 +269,7 @@ def uz_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                 t = doc.tokens[first - 1]
                 if not t.text[:1].isalnum() or (t.text.lower() in UZ_STOP and t.text.lower() != "va"):
                     break
-                if (
-                    first - 1 in taken
-                    and (first - 1) in gmatch_at
-                    and gmatch_at[first - 1].entry.kind == "actor"
-                ):
+                if first - 1 in actor_toks:  # "YuNISEF va UNFPA ... tug‘ruqxonalariga": a known body ends it
                     break
                 first -= 1
             while first < i and not doc.tokens[first].is_cap:

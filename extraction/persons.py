@@ -16,6 +16,39 @@ from extraction.actors import Cand, Mention
 from extraction.ner import NerSpan
 from extraction.segment import Doc
 
+NOT_NAME_START = {
+    "in",
+    "on",
+    "at",
+    "the",
+    "during",
+    "after",
+    "before",
+    "while",
+    "since",
+    "last",
+    "this",
+    "from",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 PUNCT_STOP = {".", ";", ":", "(", ")", "«", "»", '"', "“", "”", "!", "?"}
 VENUE = {"в", "во", "на", "in", "at", "to"}
 DASHES = {"–", "—", "-", ","}
@@ -90,20 +123,26 @@ def _latin_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         i = s.first
         while i < s.last:
             j = i
-            while j < s.last and j not in taken and _NAME.match(doc.tokens[j].text) and j - i < 4:
+            while j < s.last and j not in taken and _NAME.match(doc.tokens[j].text) and j - i < 7:
                 j += 1
+            if j - i >= 2 and doc.tokens[i].text.lower() in NOT_NAME_START:
+                i += 1
+                continue
             if j - i >= 2:
                 before = doc.tokens[i - 1].lemma if i > s.first else ""
                 after = doc.tokens[j + 1].lemma if j + 1 < s.last and doc.tokens[j].text in DASHES else ""
                 inner = {doc.tokens[k].lemma for k in range(i, j)}
+                dash_title = (
+                    j < s.last
+                    and doc.tokens[j].text in DASHES
+                    and any(doc.tokens[k].lemma in tl for k in range(j + 1, min(j + 10, s.last)))
+                )
                 if inner & tl:
-                    # "Deputy Prime Minister Purli Agamyradov": trim the title words off the run
-                    k = i
-                    while k < j and doc.tokens[k].lemma in tl | {"prime", "vice"}:
-                        k += 1
-                    if j - k >= 2:
+                    # "Acting Mission Director Keith Simmons": the name follows the last title word
+                    k = max(x for x in range(i, j) if doc.tokens[x].lemma in tl) + 1
+                    if 2 <= j - k <= 4:
                         out.append((k, j))
-                elif before in tl or after in tl or (after and after not in ("",)):
+                elif (before in tl or after in tl or dash_title) and j - i <= 4:
                     out.append((i, j))
                 i = j
             else:

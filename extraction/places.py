@@ -21,6 +21,7 @@ PARTY_PREP_RU = {"с", "со", "между", "от", "к"}
 VENUE_PREP_RU = {"в", "во", "на", "из", "по", "для", "о", "об", "про", "за", "под", "среди"}
 PARTY_PREP_EN = {"to", "with", "between", "from", "by", "and"}
 VENUE_PREP_EN = {"in", "of", "at", "across", "throughout", "within", "near", "for", "around", "on", "into"}
+CURRENCY = {"доллар", "рубль", "сум", "тенге", "сомони", "сом", "манат", "юань", "евро", "фунт", "dollar", "yuan"}
 SIDE_WORDS = {
     "сторона",
     "side",
@@ -85,10 +86,15 @@ def is_party(doc: Doc, g: GMatch) -> bool:
     last = doc.tokens[g.last - 1]
     if g.entry.kind == "adj":
         return nxt is not None and nxt.lemma in SIDE_WORDS
+    if g.entry.kind == "region" and g.entry.ref.startswith("city_"):
+        # a city is a venue unless it is named as a side ("делегация Новосибирска")
+        return prev is not None and prev.lemma in SIDE_WORDS
     if doc.lang == "uz":
         low = last.text.lower()
         return not low.endswith(("da", "dagi", "ning", "dan", "ga")) or (low.endswith("ga") and False)
     if doc.lang == "en" or last.info is None:
+        if prev is not None and prev.lemma in CURRENCY:
+            return False
         if nxt is not None and nxt.text in ("’s", "'s", "-", "–"):
             return False
         p = prev.text.lower() if prev else ""
@@ -97,6 +103,8 @@ def is_party(doc: Doc, g: GMatch) -> bool:
         return p not in VENUE_PREP_EN
     cases = last.info.cases
     p = prev.lemma if prev else ""
+    if p in CURRENCY:  # "5 млн долларов США"
+        return False
     if prev is not None and prev.lemma in SIDE_WORDS and "gent" in cases:
         return True
     if p in VENUE_PREP_RU:

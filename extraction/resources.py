@@ -63,6 +63,30 @@ class Gazetteer:
     actors: list[GActor]
     countries: list[GCountry]
     regions: list[GRegion]
+    #: (Russian adjective, ISO code, city id) of cities: "новосибирский" places a body in RU
+    city_adjectives: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (name, city id) of every city name in every language, capitals included
+    city_names: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _with_cities(g: Gazetteer) -> Gazetteer:
+    """Add lexicon/cities.yaml: cities as regions (names the gazetteer lacks) and their adjectives."""
+    data = yaml.safe_load((LEXICON / "cities.yaml").read_text(encoding="utf-8")) or []
+    known = {n for r in g.regions for ns in r.names.values() for n in ns}
+    known.update(n for c in g.countries for n in c.capital.values())
+    have = {r.id for r in g.regions}
+    regions = list(g.regions)
+    adjs: list[tuple[str, str, str]] = []
+    all_names: list[tuple[str, str]] = []
+    for raw in data:
+        code, cid = str(raw["country"]).upper(), str(raw["id"])
+        names = _names(raw.get("names"))
+        all_names.extend((n, cid) for ns in names.values() for n in ns)
+        new = {k: [n for n in v if n not in known] for k, v in names.items()}
+        if cid not in have and any(new.values()):
+            regions.append(GRegion(cid, code, new, "Region"))
+        adjs.extend((str(a), code, cid) for a in raw.get("adjectives") or [])
+    return Gazetteer(g.actors, g.countries, regions, adjs, all_names)
 
 
 def _names(x: Any) -> dict[str, list[str]]:
@@ -123,6 +147,10 @@ def _convert(actors: Any, countries: Any, regions: Any) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    return _with_cities(_gazetteer())
+
+
+def _gazetteer() -> Gazetteer:
     try:
         from extraction.gazetteer import load_gazetteer  # type: ignore[import-not-found,unused-ignore]
     except ImportError:

@@ -64,8 +64,8 @@ def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """Tokens of a short phrase (lexicon entries); razdel for agreement with the text."""
     from razdel import tokenize
 
-    for t in tokenize(text):
-        yield t.text, t.start, t.stop
+    for s, e, t in _join_apostrophes(text, [(t.start, t.stop, t.text) for t in tokenize(text)]):
+        yield t, s, e
 
 
 def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -80,6 +80,31 @@ def _split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             b -= 1
         if b > a:
             yield a, b
+
+
+_APOS = frozenset("‘’ʻʼ'`")
+
+
+def _join_apostrophes(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Uzbek Latin letters o‘/g‘ and the tutuq belgisi are not word breaks: O‘zbekiston is one token."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        s, e, t = toks[i]
+        while (
+            i + 2 < len(toks)
+            and toks[i + 1][2] in _APOS
+            and toks[i + 1][0] == e
+            and toks[i + 2][0] == toks[i + 1][1]
+            and toks[i + 2][2][:1].isalpha()
+            and t[-1:].isalpha()
+        ):
+            e = toks[i + 2][1]
+            t = text[s:e]
+            i += 2
+        out.append((s, e, t))
+        i += 1
+    return out
 
 
 def build(
@@ -100,7 +125,7 @@ def build(
     # paragraph index: count blank-line separated blocks before each sentence
     para_breaks = [m.start() for m in re.finditer(r"\n", text)]
     doc = Doc(text=text, lang=lang)
-    toks = sorted(tokens)
+    toks = _join_apostrophes(text, sorted(tokens))
     ti = 0
     bi = 0
     para = 0

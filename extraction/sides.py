@@ -32,7 +32,7 @@ def group_key(c: Cand, cands: dict[str, Cand]) -> str:
     if c.type == "Person" and c.acts_for and c.acts_for in cands and c.acts_for != c.id:
         return group_key(cands[c.acts_for], cands)
     if c.type == "InternationalOrganization" or c.country is None:
-        return "io:" + root(c.id)
+        return "io:" + root(c.parent if c.parent and c.id not in _parents() else c.id)
     return "cc:" + c.country
 
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from fastapi import APIRouter
 
 import hdkg
+from hdkg.errors import StoreUnavailable
 
 from ..deps import StoreDep
 from ..responses import problems
 from ..schemas.health import Counts, Health, Versions
 
 router = APIRouter(tags=["health"])
+
+
+def _embedded_version(dialect: str) -> str | None:
+    """An embedded store's engine is the installed library, so its version is the server's."""
+    if dialect != "ladybug":
+        return None
+    try:
+        return version("ladybug")
+    except PackageNotFoundError:
+        return None
 
 
 @router.get(
@@ -22,8 +35,10 @@ router = APIRouter(tags=["health"])
 )
 def health(store: StoreDep) -> Health:
     info = store.ping()
+    if info.get("ok") is False:
+        raise StoreUnavailable("The graph store answered the ping with a failure", where=store.dialect)
     stats = store.stats()
-    server = info.get("server_version") or info.get("version")
+    server = info.get("server_version") or info.get("version") or _embedded_version(store.dialect)
     return Health(
         status="ok",
         store=store.dialect,

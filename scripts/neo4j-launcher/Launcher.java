@@ -33,8 +33,16 @@ public final class Launcher {
             dbms.shutdown();
             stopped.countDown();
         }));
-        dbms.database("system").executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            dbms.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // A resumed data folder already has this password (neo4j-local resume); anything else is fatal.
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+        }
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();

@@ -1,0 +1,173 @@
+"""``bench/RESULTS.md`` from the latest saved figures (``$HDKG_BENCH_DIR/results/*.json``).
+
+Only measured numbers go into the tables; the one extrapolation (100k
+ingest) is computed here from measured 1k and 10k runs, with its formula,
+and always labelled as extrapolated.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.common import ROOT, WORK, Figures, machine
+from bench.report_text import HEADER, NOTES, REPRODUCE
+
+RESULTS = ROOT / "bench" / "RESULTS.md"
+
+
+def _load(pattern: str) -> list[Figures]:
+    paths = sorted((WORK / "results").glob(pattern), key=lambda p: p.stat().st_mtime)
+    return [json.loads(p.read_text(encoding="utf-8")) | {"_file": p.name} for p in paths]
+
+
+def _fmt(v: Any, nd: int = 1) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return f"{v:.{nd}f}"
+    return str(v)
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(_fmt(c) for c in r) + " |" for r in rows]
+    return out
+
+
+def _extract(lines: list[str]) -> None:
+    runs = _load("extract.json")
+    lines += ["## 1. Extraction against Natasha's NER pass alone", ""]
+    if not runs:
+        lines += ["Not run yet.", ""]
+        return
+    rows = []
+    for label, f in runs[-1].items():
+        if isinstance(f, dict) and "ratio" in f:
+            rows.append([label, f.get("articles"), f.get("ner_articles_per_s"), f.get("extract_articles_per_s"),
+                         f.get("ratio")])  # fmt: skip
+    lines += _table(["texts", "articles", "NER pass art/s", "extraction art/s", "ratio (goal ≥ 0.6)"], rows)
+    lines += [
+        "",
+        "Measured by the extraction engineer's `bench/bench_extract.py` (best of 2 rounds, same run).",
+        "",
+    ]
+
+
+def _load_section(lines: list[str]) -> list[Figures]:
+    runs = [r for r in _load("load-*.json") if r.get("n", 0) >= 1000]
+    lines += ["## 2. Write path against a plain UNWIND MERGE of the same rows", ""]
+    rows = []
+    for r in runs:
+        for store, f in r["stores"].items():
+            rows.append([store, r["n"], f["hdkg_facts_per_s"], f["baseline_facts_per_s"], f["ratio"],
+                         f"{f['rows']['actors']}/{f['rows']['links']}/{f['rows']['parties']}",
+                         r["machine"]["load_avg_1m"]])  # fmt: skip
+    lines += _table(
+        ["store", "articles", "hdkg facts/s", "plain UNWIND MERGE facts/s", "ratio (goal ≥ 0.8)",
+         "rows actors/links/parties", "load avg"], rows,
+    )  # fmt: skip
+    lines += ["", "One fact = one article's `Facts`; both sides write one transaction per article.", ""]
+    prof = _load("profile-write-*.json")
+    if prof:
+        p = prof[-1]
+        lines += ["Where `store.write_facts` spends its time (`python -m bench.profile_write`, "
+                  f"{p['_file'].split('-')[-1].split('.')[0]} articles, top 5 statements):", ""]  # fmt: skip
+        for store, f in p.items():
+            if not isinstance(f, dict) or "statements" not in f:
+                continue
+            top = list(f["statements"].items())[:5]
+            parts = [f"`{k}` {v['s']:.2f} s" for k, v in top]
+            lines.append(f"- {store}: " + ", ".join(parts) + f" (wall {f['wall_s']:.1f} s)")
+        lines.append("")
+    return runs
+
+
+def _ingest_section(lines: list[str]) -> list[Figures]:
+    runs = _load("ingest-*.json")
+    lines += ["## 3. End-to-end ingest", ""]
+    rows, notes = [], []
+    for r in runs:
+        for f in r["runs"]:
+            s = f["summary"]
+            kind = (
+                ("rerun" + (" (precheck)" if "precheck" in f["runner"] else ""))
+                if f.get("rerun")
+                else "fresh"
+            )
+            rows.append([f["store"], r["n"], kind, f["workers"], f["wall_s"], f["articles_per_s"], f["peak_rss_mb"],
+                         f.get("neo4j_server_peak_rss_mb"), f"{s.get('written')}/{s.get('unchanged')}/{f['failed']}",
+                         f["runner"], r["machine"]["load_avg_1m"]])  # fmt: skip
+        for store, x in r.get("speedup_1_to_2", {}).items():
+            notes.append(f"- {store}, {r['n']} articles: speed-up from 1 to 2 extraction processes **{x}×**")
+    lines += _table(
+        ["store", "articles", "run", "workers", "wall s", "articles/s", "peak RSS MB (ingest tree)",
+         "Neo4j server RSS MB", "written/unchanged/failed", "runner", "load avg"], rows,
+    )  # fmt: skip
+    lines += ["", *notes, ""]
+    return runs
+
+
+def _api_section(lines: list[str]) -> list[Figures]:
+    runs = _load("api-*.json")
+    lines += ["## 4. API latency", ""]
+    rows = []
+    for r in runs:
+        for store, f in r["stores"].items():
+            graph = f"{r['n']} " + ("ingested" if r.get("ingested") else "written (cycled facts)")
+            for ep, e in f["endpoints"].items():
+                rows.append([store, graph, ep, e["p50_ms"], e["p95_ms"], e["req_per_s"],
+                             f"{e['errors']}/{e['requests']}", f["concurrency"]])  # fmt: skip
+    lines += _table(["store", "graph (articles)", "endpoint", "p50 ms", "p95 ms", "req/s", "errors", "concurrency"],
+                    rows)  # fmt: skip
+    lines.append("")
+    return runs
+
+
+def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures]) -> None:
+    lines += ["## 5. Growth from 1k to 10k to 100k", ""]
+    fresh: dict[tuple[str, int, int], Figures] = {}
+    for r in ingests:
+        for f in r["runs"]:
+            if not f.get("rerun"):
+                fresh[(f["store"], r["n"], f["workers"])] = f
+    rows: list[list[Any]] = []
+    for store in ("ladybug", "neo4j"):
+        one, ten = fresh.get((store, 1000, 2)), fresh.get((store, 10000, 2))
+        extra = "not measured"
+        if one and ten:
+            per1, per10 = one["wall_s"] / 1000, ten["wall_s"] / 10000
+            est = 100_000 * per10 * (per10 / per1)
+            extra = f"≈ {est / 60:.0f} min (EXTRAPOLATED, not measured)"
+        for label, key in (("ingest wall s (2 workers)", "wall_s"), ("ingest articles/s", "articles_per_s"),
+                           ("ingest peak RSS MB", "peak_rss_mb")):  # fmt: skip
+            hundred = extra if key == "wall_s" else "not measured"
+            rows.append([f"{store}: {label}", one[key] if one else None, ten[key] if ten else None, hundred])
+    for r in apis:
+        for store, f in r["stores"].items():
+            for ep, e in f["endpoints"].items():
+                col = {1000: 1, 10000: 2, 100000: 3}.get(r["n"])
+                if col:
+                    row: list[Any] = [f"{store}: {ep} p95 ms", None, None, None]
+                    row[col] = e["p95_ms"]
+                    rows.append(row)
+    lines += _table(["figure", "1k", "10k", "100k"], rows)
+    lines += ["", "100k extrapolation: 100k × (seconds per article at 10k) × (seconds per article at 10k ÷ at 1k), "
+              "i.e. the per-article cost keeps growing by the factor measured from 1k to 10k.", ""]  # fmt: skip
+
+
+def write_report(path: Path = RESULTS) -> Path:
+    m = machine()
+    lines = [HEADER, "", "## Machine", ""]
+    lines += _table(["nproc", "memory GB", "CPU", "Python", "commit"],
+                    [[m["nproc"], m["memory_gb"], m["cpu"], m["python"], m["commit"]]])  # fmt: skip
+    lines += ["", REPRODUCE, ""]
+    _extract(lines)
+    _load_section(lines)
+    ingests = _ingest_section(lines)
+    apis = _api_section(lines)
+    _growth(lines, ingests, apis)
+    lines += [NOTES, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
