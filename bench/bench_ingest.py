@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -83,6 +84,7 @@ def run_once(
     logs.mkdir(parents=True, exist_ok=True)
     stem = f"ingest-{corpus.name}-{store}-w{workers}-{'clear' if clear else 'rerun'}{'-precheck' if precheck else ''}"
     out_path, err_path = logs / f"{stem}.out", logs / f"{stem}.err"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with out_path.open("w") as out_f, err_path.open("w") as err_f:  # files, not pipes: no full-pipe stalls
         proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(store), stdout=out_f, stderr=err_f, text=True)
@@ -92,6 +94,8 @@ def run_once(
                     server_peak = max(server_peak, tree_rss(server))
                 time.sleep(0.5)
     out, err = out_path.read_text(), err_path.read_text()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     wall = time.perf_counter() - start
     summary = _summary(out)
     articles = int(summary.get("articles", 0))
@@ -106,6 +110,9 @@ def run_once(
         "wall_s": round(wall, 1),
         "articles_per_s": round(articles / wall, 2) if wall else None,
         "peak_rss_mb": round(rss.peak / 2**20),
+        "cpu_s": round(cpu, 1),
+        "cpu_ms_per_article": round(1000 * cpu / articles) if articles else None,
+        "load_avg_end": round(os.getloadavg()[0], 2),
         "neo4j_server_peak_rss_mb": round(server_peak / 2**20) if server else None,
         "summary": {k: v for k, v in summary.items() if k not in ("merges", "failed")},
         "failed": len(summary.get("failed", [])),
@@ -128,7 +135,7 @@ def _line(fig: Figures, n: int, label: str) -> str:
     server = f"  neo4j server {fig['neo4j_server_peak_rss_mb']} MB" if fig["neo4j_server_peak_rss_mb"] else ""
     return (
         f"[ingest] {fig['store']:8s} n={n:6d} {label:16s} workers={fig['workers']}  {fig['wall_s']:8.1f} s  "
-        f"{fig['articles_per_s']} art/s  peak RSS {fig['peak_rss_mb']} MB{server}  "
+        f"{fig['articles_per_s']} art/s  CPU {fig['cpu_ms_per_article']} ms/art  peak RSS {fig['peak_rss_mb']} MB{server}  "
         f"written {s.get('written')} unchanged {s.get('unchanged')} failed {fig['failed']}  exit {fig['exit']} "
         f"({fig['runner']})"
     )

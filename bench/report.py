@@ -85,7 +85,7 @@ def _load_section(lines: list[str]) -> list[Figures]:
 
 
 def _ingest_section(lines: list[str]) -> list[Figures]:
-    runs = _load("ingest-*.json")
+    runs = [r for r in _load("ingest-*.json") if r.get("n", 0) >= 1000]  # smaller runs are smoke tests
     lines += ["## 3. End-to-end ingest", ""]
     rows, notes = [], []
     for r in runs:
@@ -96,13 +96,15 @@ def _ingest_section(lines: list[str]) -> list[Figures]:
                 if f.get("rerun")
                 else "fresh"
             )
-            rows.append([f["store"], r["n"], kind, f["workers"], f["wall_s"], f["articles_per_s"], f["peak_rss_mb"],
+            rows.append([f["store"], r["n"], kind, f["workers"], f["wall_s"], f["articles_per_s"],
+                         f.get("cpu_ms_per_article"), f["peak_rss_mb"],
                          f.get("neo4j_server_peak_rss_mb"), f"{s.get('written')}/{s.get('unchanged')}/{f['failed']}",
                          f["runner"], r["machine"]["load_avg_1m"]])  # fmt: skip
         for store, x in r.get("speedup_1_to_2", {}).items():
             notes.append(f"- {store}, {r['n']} articles: speed-up from 1 to 2 extraction processes **{x}×**")
     lines += _table(
-        ["store", "articles", "run", "workers", "wall s", "articles/s", "peak RSS MB (ingest tree)",
+        ["store", "articles", "run", "workers", "wall s", "articles/s", "CPU ms/article (tree)",
+         "peak RSS MB (ingest tree)",
          "Neo4j server RSS MB", "written/unchanged/failed", "runner", "load avg"], rows,
     )  # fmt: skip
     lines += ["", *notes, ""]

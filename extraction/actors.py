@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import coord, keys, patterns, places, resources
+from extraction import keys, mention_rules, patterns, places, resources
 from extraction.gazetteer_match import GMatch
 from extraction.ner import NerSpan
 from extraction.segment import Doc
@@ -140,6 +140,18 @@ def chunk_mention(
     if gid is None and inner_actor is None and not placed:
         gid = keys.lookup(key, None, hk)
     text = doc.text[doc.tokens[ch.first].start : doc.tokens[ch.last - 1].end]
+    if gid is None and ch.named:
+        hs = patterns.heads(doc.lang)
+        proper = [
+            t.lemma
+            for k, t in enumerate(toks, ch.first)
+            if k not in place_idx and t.info is not None and t.info.pos == "LATN" and t.lemma not in hs
+        ]
+        quoted = mention_rules.quoted_lemmas(toks)
+        for words in (quoted, proper):
+            pk = keys.key_of(words) if words else frozenset()
+            if pk and (gid := keys.lookup_proper(pk)) is not None:
+                break
     if gid is None and inner_actor is not None and typ in ("InternationalOrganization", "GovernmentBody"):
         io = gaz_cand(inner_actor.entry.ref)
         if io.type == "InternationalOrganization":  # "Представительство ЕС", "офис ВОЗ"
@@ -147,28 +159,12 @@ def chunk_mention(
     if gid is not None:
         cand = gaz_cand(gid)
     else:
-        cand = _corefer(prior, key, typ, country, hk) or Cand(
+        cand = mention_rules.corefer(prior, key, typ, country, hk) or Cand(
             keys.make_id(PREFIX[typ], country, key), text, typ, country, key=key
         )
         if typ == "InternationalOrganization" and inner_actor is not None:
             cand.parent = inner_actor.entry.ref
     return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, cand, "org", head=hk)
-
-
-def _corefer(
-    prior: list[Mention], key: frozenset[str], typ: str, country: str | None, hk: str
-) -> Cand | None:
-    """A shorter or longer name of a body already met ("клиники Новосибирска" after
-    "частные клиники Новосибирска"): same type, country and head, one key inside the other,
-    and the shorter key still names more than the head."""
-    for m in reversed(prior):
-        c = m.cand
-        if m.role != "org" or c.in_gazetteer or c.type != typ or c.country != country or not c.key:
-            continue
-        small = key if len(key) <= len(c.key) else c.key
-        if hk in small and len(small) >= 2 and (key <= c.key or c.key <= key):
-            return c
-    return None
 
 
 def sent_foreign_country(
@@ -243,26 +239,8 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
                 out.append(Mention(g.first, g.last, si, rc, "region", party=places.is_party(doc, g)))
     _add_ner_orgs(doc, ner, covered, out, main, gmatch_at)
     out.sort(key=lambda m: m.first)
-    _share_party_role(doc, out)
+    mention_rules.share_party_role(doc, out)
     return out
-
-
-def _share_party_role(doc: Doc, out: list[Mention]) -> None:
-    """ "между Таджикистаном и Германией": a coordinated country takes its first conjunct's role."""
-    by_sent: dict[int, list[Mention]] = {}
-    for m in out:
-        by_sent.setdefault(m.sent, []).append(m)
-    for ms in by_sent.values():
-        for ch in coord.chains(doc, ms):
-            members = [ms[k] for k in ch]
-            if doc.lang == "uz":
-                # Uzbek marks case on the last conjunct only: "Olmaota va Astanadagi" are both venues
-                for m in members[:-1]:
-                    if m.role in ("country", "region"):
-                        m.party = members[-1].party
-            elif members[0].party:
-                for m in members[1:]:
-                    m.party = True
 
 
 def _distribute(
@@ -275,7 +253,10 @@ def _distribute(
     s = doc.sents[doc.tokens[j - 1].sent]
     while j + 1 < s.last and doc.tokens[j].text in (",", "и", "and", "va") and j + 1 in gmatch_at:
         g = gmatch_at[j + 1]
+        last = doc.tokens[g.last - 1]
         if g.entry.kind != "country" or g.entry.ref == base.country:
+            return
+        if doc.lang == "ru" and last.info is not None and last.info.cases and "gent" not in last.info.cases:
             return
         gid = keys.lookup(base.key, g.entry.ref, "")
         if gid is not None:

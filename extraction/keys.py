@@ -224,3 +224,17 @@ def lookup(key: frozenset[str], country: str | None, head: str, *, superset: boo
     if len(hits) == 1:
         return hits.pop()
     return None
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[frozenset[str], frozenset[str]]:
+    out: dict[frozenset[str], set[str]] = {}
+    for (k, _c), v in gaz_index().items():
+        out.setdefault(k, set()).add(v)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def lookup_proper(key: frozenset[str]) -> str | None:
+    """A proper name ("Bambino Gesù", «Medanta») names one body wherever the text places it."""
+    hits = _by_key().get(key, frozenset())
+    return next(iter(hits)) if len(hits) == 1 else None

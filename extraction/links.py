@@ -106,8 +106,8 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
                     grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main
                 )
             if len(grouped) >= 2:
-                adj_only = {m.cand.id for m in parts if m.head == "adj"} - {
-                    m.cand.id for m in parts if m.role == "country" and m.head != "adj"
+                adj_only = {m.cand.id for m in parts if m.role == "country" and not _subject(doc, m)} - {
+                    m.cand.id for m in parts if m.role == "country" and _subject(doc, m)
                 }
                 grouped = [_state_or_body(side, cands, adj_only) for side in grouped]
                 d = Draft(trig.kind, trig.status, grouped, [si])
@@ -144,7 +144,9 @@ def _persons_act_for(mentions: list[Mention], cands: dict[str, Cand], counts: Co
         near = [x for x in pool if any(m.sent in sents for m in mentions if m.cand.id == x)]
         best = max(near or pool, key=lambda x: counts[x], default=None)
         if best is not None:
-            cands[pid] = Cand(c.id, c.name, c.type, c.country, c.in_gazetteer, c.wikidata, c.parent, best, c.key)
+            cands[pid] = Cand(
+                c.id, c.name, c.type, c.country, c.in_gazetteer, c.wikidata, c.parent, best, c.key
+            )
 
 
 SIDE_ONLY = {"сторона", "side", "tomon"}
@@ -157,9 +159,33 @@ def _side_body(doc: Doc, m: Mention, mentions: list[Mention], counts: Counter[st
     pool = [
         x.cand.id
         for x in mentions
-        if x.first < m.first and x.role == "org" and x.cand.country == m.cand.country and x.cand.type != "Person"
+        if x.first < m.first
+        and x.role == "org"
+        and x.cand.country == m.cand.country
+        and x.cand.type != "Person"
     ]
     return max(pool, key=lambda x: counts[x], default=None)
+
+
+EN_PREP = {"to", "for", "of", "in", "at", "and"}
+NAMED_PARTY_PREP = {"с", "со", "между", "от", "with", "between", "from", "by"}
+
+
+def _subject(doc: Doc, m: Mention) -> bool:
+    """A country named as a noun in subject position ("Таджикистан и Россия подписали", "Japan handed")."""
+    if m.head == "adj":
+        return False
+    prev = coord.prev_token(doc, m)
+    if prev is not None and prev.lemma in NAMED_PARTY_PREP:  # "между Таджикистаном и Германией"
+        return True
+    if doc.lang == "ru":
+        t = doc.tokens[m.last - 1]
+        if prev is not None and prev.info is not None and prev.info.pos == "PREP":
+            return False
+        return t.info is None or not t.info.cases or "nomn" in t.info.cases
+    if doc.lang == "en":
+        return prev is None or prev.text.lower() not in EN_PREP
+    return True
 
 
 def _state_or_body(side: list[str], cands: dict[str, Cand], adj_only: set[str]) -> list[str]:

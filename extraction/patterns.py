@@ -127,7 +127,7 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                         # "министерства здравоохранения Узбекистана, Казахстана и ВОЗ"
                         while j + 1 < s.last and doc.tokens[j].text in (",", "и") and j + 1 in gmatch_at:
                             g2 = gmatch_at[j + 1]
-                            if g2.entry.kind != "country":
+                            if g2.entry.kind != "country" or not _gent(doc.tokens[g2.last - 1]):
                                 break
                             ch.places.append(g2)
                             j = g2.last

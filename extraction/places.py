@@ -21,7 +21,20 @@ PARTY_PREP_RU = {"с", "со", "между", "от", "к"}
 VENUE_PREP_RU = {"в", "во", "на", "из", "по", "для", "о", "об", "про", "за", "под", "среди"}
 PARTY_PREP_EN = {"to", "with", "between", "from", "by", "and"}
 VENUE_PREP_EN = {"in", "of", "at", "across", "throughout", "within", "near", "for", "around", "on", "into"}
-CURRENCY = {"доллар", "рубль", "сум", "тенге", "сомони", "сом", "манат", "юань", "евро", "фунт", "dollar", "yuan"}
+CURRENCY = {
+    "доллар",
+    "рубль",
+    "сум",
+    "тенге",
+    "сомони",
+    "сом",
+    "манат",
+    "юань",
+    "евро",
+    "фунт",
+    "dollar",
+    "yuan",
+}
 SIDE_WORDS = {
     "сторона",
     "side",

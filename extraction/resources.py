@@ -151,26 +151,10 @@ def gazetteer() -> Gazetteer:
 
 
 def _gazetteer() -> Gazetteer:
-    try:
-        from extraction.gazetteer import load_gazetteer  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        log.warning("extraction.gazetteer not available; using the bootstrap lexicon")
-        data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
-        return _convert(data.get("actors"), data.get("countries"), data.get("regions"))
-    try:
-        g = load_gazetteer()
-    except Exception as exc:  # the gazetteer data may be mid-edit by its owner
-        log.warning("gazetteer failed to load (%s); using the bootstrap lexicon", exc)
-        data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
-        return _convert(data.get("actors"), data.get("countries"), data.get("regions"))
-    real = _convert(_get(g, "actors"), _get(g, "countries"), _get(g, "regions"))
-    # TEMPORARY: while the gazetteer grows, bootstrap actors fill ids it lacks (the gazetteer wins).
-    data = yaml.safe_load((LEXICON / "bootstrap_gazetteer.yaml").read_text(encoding="utf-8"))
-    boot = _convert(data.get("actors"), [], [])
-    have = {a.id for a in real.actors}
-    return Gazetteer(
-        [*real.actors, *(a for a in boot.actors if a.id not in have)], real.countries, real.regions
-    )
+    from extraction.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    return _convert(_get(g, "actors"), _get(g, "countries"), _get(g, "regions"))
 
 
 @cache
@@ -187,14 +171,9 @@ class Concept:
 
 
 def _concepts(kind: str) -> list[Concept]:
-    try:
-        from ontology import vocab  # type: ignore[attr-defined,unused-ignore]
+    from ontology import vocab
 
-        items = vocab.specialties() if kind == "specialties" else vocab.areas()
-    except (ImportError, AttributeError):
-        log.warning("ontology.vocab not available; using the bootstrap vocabulary")
-        data = yaml.safe_load((LEXICON / "bootstrap_vocab.yaml").read_text(encoding="utf-8"))
-        return [Concept(str(k), _names(v)) for k, v in data[kind].items()]
+    items = vocab.specialties() if kind == "specialties" else vocab.areas()
     out = []
     for c in items:
         labels: dict[str, list[str]] = {}

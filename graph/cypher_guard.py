@@ -89,7 +89,7 @@ def check_read_only(text: str) -> str:
         raise QueryError("only one statement is allowed (found ';'); the query was refused", where="query")
     for m in _WORD.finditer(bare):
         word = m.group().upper()
-        before = bare[: m.start()].rstrip()[-1:]
+        before = bare[m.start() - 1 : m.start()] if m.start() else ""
         if word in WRITE_WORDS and before not in {".", "$", ":"}:
             clause = _clause_name(word, bare[m.end() :])
             raise QueryError(f"{clause} is not allowed: this endpoint runs read-only queries", where="query")
@@ -103,7 +103,7 @@ def check_read_only(text: str) -> str:
                 f"{', '.join(sorted(READ_PROCEDURES))}",
                 where="query",
             )
-    return text.strip().rstrip(";")
+    return text.strip().rstrip(";").rstrip()
 
 
 def _clause_name(word: str, rest: str) -> str:
