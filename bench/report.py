@@ -61,7 +61,7 @@ def _load_section(lines: list[str]) -> list[Figures]:
     rows = []
     for r in runs:
         for store, f in r["stores"].items():
-            rows.append([store, r["n"], f["hdkg_facts_per_s"], f["baseline_facts_per_s"], f["ratio"],
+            rows.append([store, r["n"], f["hdkg_facts_per_s"], f["baseline_facts_per_s"], f"{f['ratio']:.2f}",
                          f"{f['rows']['actors']}/{f['rows']['links']}/{f['rows']['parties']}",
                          r["machine"]["load_avg_1m"]])  # fmt: skip
     lines += _table(
@@ -69,9 +69,7 @@ def _load_section(lines: list[str]) -> list[Figures]:
          "rows actors/links/parties", "load avg"], rows,
     )  # fmt: skip
     lines += ["", "One fact = one article's `Facts`; both sides write one transaction per article.", ""]
-    prof = _load("profile-write-*.json")
-    if prof:
-        p = prof[-1]
+    for p in _load("profile-write-*.json"):
         lines += ["Where `store.write_facts` spends its time (`python -m bench.profile_write`, "
                   f"{p['_file'].split('-')[-1].split('.')[0]} articles, top 5 statements):", ""]  # fmt: skip
         for store, f in p.items():
@@ -97,14 +95,16 @@ def _ingest_section(lines: list[str]) -> list[Figures]:
                 else "fresh"
             )
             rows.append([f["store"], r["n"], kind, f["workers"], f["wall_s"], f["articles_per_s"],
-                         f.get("cpu_ms_per_article"), f["peak_rss_mb"],
+                         f.get("cpu_ms_per_article"),
+                         round(f["cpu_s"] / f["wall_s"], 2) if f.get("cpu_s") and f["wall_s"] else None,
+                         f["peak_rss_mb"],
                          f.get("neo4j_server_peak_rss_mb"), f"{s.get('written')}/{s.get('unchanged')}/{f['failed']}",
                          f["runner"], r["machine"]["load_avg_1m"]])  # fmt: skip
         for store, x in r.get("speedup_1_to_2", {}).items():
             notes.append(f"- {store}, {r['n']} articles: speed-up from 1 to 2 extraction processes **{x}×**")
     lines += _table(
         ["store", "articles", "run", "workers", "wall s", "articles/s", "CPU ms/article (tree)",
-         "peak RSS MB (ingest tree)",
+         "cores obtained", "peak RSS MB (ingest tree)",
          "Neo4j server RSS MB", "written/unchanged/failed", "runner", "load avg"], rows,
     )  # fmt: skip
     lines += ["", *notes, ""]
@@ -127,7 +127,7 @@ def _api_section(lines: list[str]) -> list[Figures]:
     return runs
 
 
-def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures]) -> None:
+def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures], loads: list[Figures]) -> None:
     lines += ["## 5. Growth from 1k to 10k to 100k", ""]
     fresh: dict[tuple[str, int, int], Figures] = {}
     for r in ingests:
@@ -146,6 +146,17 @@ def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures]) -> No
                            ("ingest peak RSS MB", "peak_rss_mb")):  # fmt: skip
             hundred = extra if key == "wall_s" else "not measured"
             rows.append([f"{store}: {label}", one[key] if one else None, ten[key] if ten else None, hundred])
+    for r in loads:
+        col = {1000: 1, 10000: 2, 100000: 3}.get(r["n"])
+        for store, f in r["stores"].items():
+            if col:
+                for label, key in (
+                    ("write path facts/s", "hdkg_facts_per_s"),
+                    ("write/baseline ratio", "ratio"),
+                ):
+                    cells: list[Any] = [f"{store}: {label}", None, None, None]
+                    cells[col] = f"{f[key]:.2f}" if key == "ratio" else f[key]
+                    rows.append(cells)
     for r in apis:
         for store, f in r["stores"].items():
             for ep, e in f["endpoints"].items():
@@ -166,10 +177,10 @@ def write_report(path: Path = RESULTS) -> Path:
                     [[m["nproc"], m["memory_gb"], m["cpu"], m["python"], m["commit"]]])  # fmt: skip
     lines += ["", REPRODUCE, ""]
     _extract(lines)
-    _load_section(lines)
+    loads = _load_section(lines)
     ingests = _ingest_section(lines)
     apis = _api_section(lines)
-    _growth(lines, ingests, apis)
+    _growth(lines, ingests, apis, loads)
     lines += [NOTES, ""]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

@@ -9,80 +9,13 @@ unknown actor gets the same id in every article and every inflection.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-
-from extraction import keys, mention_rules, patterns, places, resources
+from extraction import chunks_latin, frames, keys, mention_rules, ner_orgs, patterns, places
+from extraction.cands import PREFIX, Cand, Mention, country_cand, gaz_cand, region_cand
 from extraction.gazetteer_match import GMatch
 from extraction.ner import NerSpan
 from extraction.segment import Doc
 
-PREFIX = {
-    "Country": "country",
-    "Region": "region",
-    "GovernmentBody": "gov",
-    "HealthcareProvider": "hcp",
-    "AcademicInstitution": "acad",
-    "InternationalOrganization": "io",
-    "Association": "assoc",
-    "Company": "company",
-    "Person": "person",
-}
 LOCAL_REF = {"республика", "страна", "ведомство", "республиканский", "mamlakat", "country", "nation"}
-
-
-@dataclass
-class Cand:
-    id: str
-    name: str
-    type: str
-    country: str | None
-    in_gazetteer: bool = False
-    wikidata: str | None = None
-    parent: str | None = None
-    acts_for: str | None = None
-    key: frozenset[str] = field(default_factory=frozenset)
-
-
-@dataclass
-class Mention:
-    first: int
-    last: int
-    sent: int
-    cand: Cand
-    role: str  # org | country | region | person
-    party: bool = True  # for countries/regions: grammatical party role
-    head: str = ""
-
-
-@lru_cache(maxsize=1)
-def _gaz_by_id() -> dict[str, resources.GActor]:
-    return {a.id: a for a in resources.gazetteer().actors}
-
-
-def gaz_cand(actor_id: str) -> Cand:
-    a = _gaz_by_id()[actor_id]
-    return Cand(a.id, a.canonical, a.type, a.country, True, a.wikidata, a.parent)
-
-
-def country_cand(code: str) -> Cand:
-    g = resources.gazetteer()
-    name = code
-    for c in g.countries:
-        if c.code == code:
-            name = (c.names.get("ru") or c.names.get("en") or [code])[0]
-    return Cand(f"country_{code.lower()}", name, "Country", code, True)
-
-
-def region_cand(ref: str) -> Cand | None:
-    if ref.startswith("capital:"):
-        return None
-    for r in resources.gazetteer().regions:
-        if r.id == ref:
-            name = next((v[0] for v in r.names.values() if v), r.id)
-            typ = r.type if r.type in PREFIX else "Region"
-            return Cand(r.id, name, typ, r.country, True, r.wikidata)
-    return None
 
 
 def _chunk_country(doc: Doc, ch: patterns.Chunk, main: str | None) -> str | None:
@@ -118,6 +51,10 @@ def chunk_mention(
         return None
     if ch.plural and not (has_place or ch.named):
         return None
+    if not ch.named and frames.in_domain_frame(doc, ch.first):  # "в области ... надзора"
+        return None
+    if not (ch.named or has_place or ch.pre) and key & patterns.descriptive():
+        return None  # "со всемирно известной медицинской ассоциацией": a description, not a name
     capital = doc.tokens[ch.first].is_cap and ch.first != doc.sents[doc.tokens[ch.first].sent].first
     if not (ch.named or has_place or capital):
         # a bare "министерства" / "клиника" points back to the last body with that head
@@ -152,9 +89,14 @@ def chunk_mention(
             pk = keys.key_of(words) if words else frozenset()
             if pk and (gid := keys.lookup_proper(pk)) is not None:
                 break
+    if gid is None and typ == "InternationalOrganization" and not ch.named and inner_actor is None:
+        return None  # "открытие представительств клиник Новосибирска": a branch, no organisation
     if gid is None and inner_actor is not None and typ in ("InternationalOrganization", "GovernmentBody"):
         io = gaz_cand(inner_actor.entry.ref)
-        if io.type == "InternationalOrganization":  # "Представительство ЕС", "офис ВОЗ"
+        if io.type == "InternationalOrganization" and ch.type == "InternationalOrganization":
+            # "Представительство ЕС", "офис ВОЗ": an organisation's office acts as the organisation
+            return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, io, "org", head=hk)
+        if io.type == "InternationalOrganization":
             typ, country = io.type, None
     if gid is not None:
         cand = gaz_cand(gid)
@@ -168,9 +110,16 @@ def chunk_mention(
 
 
 def sent_foreign_country(
-    doc: Doc, gms_by_sent: dict[int, list[GMatch]], si: int, main: str | None
+    doc: Doc, gms_by_sent: dict[int, list[GMatch]], si: int, main: str | None, before: int
 ) -> str | None:
-    cs = {places.country_of_match(g) for g in gms_by_sent.get(si, []) if g.entry.kind in ("country", "adj")}
+    """The one foreign country named before ``before`` in the sentence ("В Германии министерство
+    здравоохранения ..."); one named after belongs to another phrase ("министерство и партнеры из
+    Германии")."""
+    cs = {
+        places.country_of_match(g)
+        for g in gms_by_sent.get(si, [])
+        if g.entry.kind in ("country", "adj") and g.first < before
+    }
     cs.discard(None)
     cs.discard(main)
     return cs.pop() if len(cs) == 1 else None
@@ -188,22 +137,24 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
             taken.update(range(g.first, g.last))
     for sp in ner:  # a chunk never swallows a person's name
         if sp.type == "PER":
-            rng = _tok_range(doc, sp.start, sp.end)
+            rng = ner_orgs.tok_range(doc, sp.start, sp.end)
             if rng:
                 taken.update(range(*rng))
-    chunker = {"ru": patterns.ru_chunks, "en": patterns.en_chunks, "uz": patterns.uz_chunks}.get(
-        doc.lang, patterns.en_chunks
+    chunker = {"ru": patterns.ru_chunks, "en": chunks_latin.en_chunks, "uz": chunks_latin.uz_chunks}.get(
+        doc.lang, chunks_latin.en_chunks
     )
     chunks = chunker(doc, gmatch_at, taken)
     covered: set[int] = set(taken)
     loc_toks: set[int] = set()
     for sp in ner:
-        rng = _tok_range(doc, sp.start, sp.end) if sp.type == "LOC" else None
+        rng = ner_orgs.tok_range(doc, sp.start, sp.end) if sp.type == "LOC" else None
         if rng and rng[0] not in gmatch_at:
             loc_toks.update(range(*rng))
     for ch in chunks:
         si = doc.tokens[ch.first].sent
-        m = chunk_mention(doc, ch, main, sent_foreign_country(doc, gms_by_sent, si, main), out, loc_toks)
+        m = chunk_mention(
+            doc, ch, main, sent_foreign_country(doc, gms_by_sent, si, main, ch.first), out, loc_toks
+        )
         if m is not None:
             out.append(m)
             covered.update(range(ch.first, ch.last))
@@ -237,7 +188,7 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
             rc = region_cand(g.entry.ref)
             if rc is not None:
                 out.append(Mention(g.first, g.last, si, rc, "region", party=places.is_party(doc, g)))
-    _add_ner_orgs(doc, ner, covered, out, main, gmatch_at)
+    ner_orgs.add(doc, ner, covered, out, main, gmatch_at)
     out.sort(key=lambda m: m.first)
     mention_rules.share_party_role(doc, out)
     return out
@@ -272,58 +223,3 @@ def _distribute(
         out.append(Mention(g.first, g.last, doc.tokens[g.first].sent, cand, "org"))
         covered.update(range(g.first, g.last))
         j = g.last
-
-
-@lru_cache(maxsize=1)
-def not_orgs() -> frozenset[str]:
-    """Names NER tags as organisations that never are (diseases, pathogens)."""
-    return frozenset(
-        keys.key_of([str(w).lower() for w in resources.lexicon("org_heads").get("not_orgs", [])])
-    )
-
-
-def _tok_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    idx = [i for i, t in enumerate(doc.tokens) if t.start >= start and t.end <= end]
-    return (idx[0], idx[-1] + 1) if idx else None
-
-
-def _add_ner_orgs(
-    doc: Doc,
-    ner: list[NerSpan],
-    covered: set[int],
-    out: list[Mention],
-    main: str | None,
-    gmatch_at: dict[int, GMatch],
-) -> None:
-    for sp in ner:
-        if sp.type != "ORG":
-            continue
-        rng = _tok_range(doc, sp.start, sp.end)
-        if rng is None or any(k in covered for k in range(*rng)):
-            continue
-        toks = doc.tokens[rng[0] : rng[1]]
-        key = keys.key_of([t.lemma for t in toks])
-        if not key:
-            continue
-        same = next((m for m in out if m.role == "org" and key <= m.cand.key and m.cand.key), None)
-        if same is not None:  # "AP-HP" after "ассоциация ... «AP-HP»"
-            out.append(Mention(rng[0], rng[1], toks[0].sent, same.cand, "org", head=same.head))
-            covered.update(range(*rng))
-            continue
-        if key & not_orgs():
-            continue
-        latin = not any(t.info is not None and t.info.pos not in ("LATN", "") for t in toks)
-        typ = "Company" if latin else "GovernmentBody"
-        inner = [places.country_of_match(g) for k in range(*rng) if (g := gmatch_at.get(k)) is not None]
-        placed = next((c for c in inner if c), None)
-        country = placed or main
-        gid = keys.lookup(key, country, "") or (None if placed else keys.lookup(key, None, ""))
-        cand = (
-            gaz_cand(gid)
-            if gid
-            else Cand(
-                keys.make_id(PREFIX[typ], country, key), doc.text[sp.start : sp.end], typ, country, key=key
-            )
-        )
-        out.append(Mention(rng[0], rng[1], toks[0].sent, cand, "org"))
-        covered.update(range(*rng))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extraction.actors import Cand, Mention
+from extraction.cands import Cand, Mention
 from extraction.links import Draft
 from extraction.segment import Doc
 from hdkg.models import Actor, Article, Evidence, Facts, Link

@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 
-from extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment
+from extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment, translit
 from hdkg.errors import ExtractionError
 from hdkg.models import Article, Facts
 
@@ -66,6 +66,8 @@ class Extractor:
         else:
             toks, sents = ner.segment(text)
             spans = []
+            if lang == "uz" and translit.is_cyrillic_uz(text):
+                toks = translit.tokens(toks)
         doc = segment.build(text, lang, toks, sents)
         gms = gazetteer_match.find(doc)
         main = places.main_country(doc, gms)

@@ -118,6 +118,13 @@ def tries(lang: str) -> Tries:
     return Tries(lem, exact)
 
 
+def _bare(text: str) -> str:
+    """ "ADB’s", "USAID's": an abbreviation in the possessive is still the abbreviation."""
+    if len(text) > 3 and text[-2:] in ("’s", "'s") and text[:-2].isupper():
+        return text[:-2]
+    return text
+
+
 def find(doc: Doc) -> list[GMatch]:
     """Longest non-overlapping matches, left to right, never crossing a sentence."""
     t = tries(doc.lang)
@@ -125,7 +132,7 @@ def find(doc: Doc) -> list[GMatch]:
     for si, s in enumerate(doc.sents):
         toks = doc.tokens[s.first : s.last]
         lemmas = [x.lemma for x in toks]
-        texts = [x.text for x in toks]
+        texts = [_bare(x.text) for x in toks]
         i = 0
         while i < len(toks):
             e1, m1 = t.lemma.longest(lemmas, i)

@@ -14,12 +14,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import coord, morph, resources, sides, triggers, vocab_match
-from extraction.actors import Cand, Mention
+from extraction import coord, frames, morph, resources, sides, triggers, vocab_match
+from extraction.cands import Cand, Mention
 from extraction.segment import Doc
 
-SUBORDINATE = {"при", "huzuridagi", "huzurida"}  # "центр при минздраве": the parent is no party here
-SOURCE_CUES = {"пресс-служба", "пресс-центр", "сообщать", "ссылка", "citing", "according", "matbuot"}
+SUBORDINATE = {"при"}  # "центр при минздраве": the parent is no party here
+SUBORDINATE_AFTER = {"huzur", "huzuridagi", "huzurida"}  # Uzbek puts the parent first
+SOURCE_CUES = {
+    "пресс-служба",
+    "пресс-центр",
+    "сообщать",
+    "ссылка",
+    "ссылаться",
+    "citing",
+    "cite",
+    "according",
+    "matbuot",
+}
 MAX_ELABORATION = 3
 
 
@@ -39,12 +50,18 @@ def _participants(doc: Doc, ms: list[Mention]) -> list[Mention]:
     for m in ms:
         if m.role in ("country", "region") and not m.party:
             continue
-        prev = doc.tokens[m.first - 1].lemma if m.first > doc.sents[m.sent].first else ""
+        first = doc.sents[m.sent].first
+        prev = doc.tokens[m.first - 1].lemma if m.first > first else ""
+        if prev in ("the", "на") and m.first - 1 > first:  # "citing the ...", "ссылаясь на МИД"
+            prev = doc.tokens[m.first - 2].lemma
         if prev in SOURCE_CUES or prev in SUBORDINATE:
             continue
         if prev == "(" and m.first - 1 in ends:  # "TIKA (Turkiya Bosh vaziri devoni huzurida)"
             continue
-        if _is_source(doc, m):
+        nxt = doc.tokens[m.last].lemma if m.last < doc.sents[m.sent].last else ""
+        if nxt in SUBORDINATE_AFTER:  # "vazirlik huzuridagi markaz": the parent body is no party here
+            continue
+        if _is_source(doc, m) or frames.in_venue_frame(doc, m.first):
             continue
         out.append(m)
     return out
@@ -80,9 +97,8 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         cands.setdefault(m.cand.id, m.cand)
         if m.cand.acts_for and not cands[m.cand.id].acts_for:
             cands[m.cand.id] = m.cand
-    counts: Counter[str] = Counter(
-        m.cand.id for m in mentions if m.role not in ("country", "region") or m.party
-    )
+    # a press office, a source or a venue is never the article's anchor party
+    counts: Counter[str] = Counter(m.cand.id for m in _participants(doc, mentions))
     _persons_act_for(mentions, cands, counts)
     drafts: list[Draft] = []
     last: Draft | None = None
@@ -94,7 +110,13 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         ids: list[str] = []
         for m in parts:
             c = cands[_side_body(doc, m, mentions, counts) or m.cand.id]
-            if c.type == "Person" and c.acts_for and c.acts_for in cands and c.acts_for not in ids:
+            if (
+                c.type == "Person"
+                and c.acts_for
+                and c.acts_for in cands
+                and c.acts_for not in ids
+                and cands[c.acts_for].type != "Country"  # "Turkmen Deputy PM X": the state is no party
+            ):
                 ids.append(c.acts_for)
             if c.id not in ids:
                 ids.append(c.id)
@@ -122,7 +144,29 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
             since += 1
         elif ids:
             since = MAX_ELABORATION
-    return drafts, cands
+    return merge(drafts), cands
+
+
+STATUS_RANK = {"signed": 3, "held": 3, "planned": 2, "discussed": 1}
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One fact told twice (headline, lead, body) is one link: same kind and the same sides
+    merge, their specialties, areas and evidence united, the most definite status kept."""
+    out: list[Draft] = []
+    seen: dict[tuple[str, frozenset[frozenset[str]]], Draft] = {}
+    for d in drafts:
+        k = (d.kind, frozenset(frozenset(side) for side in d.sides))
+        first = seen.get(k)
+        if first is None:
+            seen[k] = d
+            out.append(d)
+            continue
+        _add(first, d.specialties, d.areas)
+        first.sents = sorted(set(first.sents) | set(d.sents))
+        if STATUS_RANK.get(d.status, 0) > STATUS_RANK.get(first.status, 0):
+            first.status = d.status
+    return out
 
 
 BODY_TYPES = ("GovernmentBody", "HealthcareProvider", "AcademicInstitution", "Association")
@@ -149,7 +193,8 @@ def _persons_act_for(mentions: list[Mention], cands: dict[str, Cand], counts: Co
             )
 
 
-SIDE_ONLY = {"сторона", "side", "tomon"}
+# "российская сторона", "узбекская делегация": the body of that country met before acts
+SIDE_ONLY = {"сторона", "side", "tomon", "делегация", "delegation", "delegatsiya"}
 
 
 def _side_body(doc: Doc, m: Mention, mentions: list[Mention], counts: Counter[str]) -> str | None:

@@ -11,7 +11,7 @@ from extraction.patterns import CLOSE_Q, OPEN_Q
 from extraction.segment import Doc, Token
 
 if TYPE_CHECKING:
-    from extraction.actors import Cand, Mention
+    from extraction.cands import Cand, Mention
 
 
 def share_party_role(doc: Doc, out: list[Mention]) -> None:
@@ -27,9 +27,11 @@ def share_party_role(doc: Doc, out: list[Mention]) -> None:
                 for m in members[:-1]:
                     if m.role in ("country", "region"):
                         m.party = members[-1].party
-            elif members[0].party:
+            elif members[0].party or doc.lang == "en":
+                # English "and" reads as a party cue; "in Syrdarya and Jizzakh" keeps the venue role
                 for m in members[1:]:
-                    m.party = True
+                    if m.role in ("country", "region") or members[0].party:
+                        m.party = members[0].party
 
 
 def quoted_lemmas(toks: list[Token]) -> list[str]:

@@ -1,12 +1,11 @@
 """Organisation chunks built around head words ("министерство ... <страны>",
-"клиника Medanta", "X University", "X vazirligi").
+"клиника Medanta"); Latin-script chunkers are in ``chunks_latin``.
 
 A chunk is a token range with its head, the GUIDE type its head gives, and
 what places it: a country or region named inside it, or a country adjective
 in front ("российская компания"). Russian chunks grow left over agreeing
 adjectives and right over genitive complements, a quoted or Latin name, or a
-"по ..." complement; English chunks are runs of capitalised words joined by
-of/and/for/the; Uzbek chunks are head-final runs ending in the head word.
+"по ..." complement, and take the place they are "в"/"при".
 """
 
 from __future__ import annotations
@@ -20,20 +19,6 @@ from extraction.segment import Doc, Token
 
 OPEN_Q = {"«", '"', "“", "„", "'"}
 CLOSE_Q = {"»", '"', "”", "“", "'"}
-EN_CONNECT = {"of", "the", "for", "and", "on", "to", "&"}
-EN_TITLE_ONLY = {
-    "deputy",
-    "prime",
-    "vice",
-    "acting",
-    "first",
-    "ministry",
-    "minister",
-    "government",
-    "chief",
-    "head",
-}
-UZ_STOP = {"hamda", "bilan", "shuningdek", "va", "yoki", "esa", "uchun"}
 
 
 @dataclass
@@ -70,6 +55,11 @@ def heads(lang: str) -> dict[str, str]:
 def weak_heads() -> frozenset[str]:
     lex = resources.lexicon("org_heads")
     return frozenset(morph.fold(str(w)) for w in lex.get("weak", []))
+
+
+@lru_cache(maxsize=1)
+def descriptive() -> frozenset[str]:
+    return frozenset(morph.fold(str(w)) for w in resources.lexicon("org_heads").get("descriptive", []))
 
 
 def _is(tok: Token, pos: str) -> bool:
@@ -183,100 +173,23 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                     continue
                 break
             ch.last = j
+            if ch.named or first < i or n_gen:
+                _attach_place(doc, ch, gmatch_at, s.last)
             out.append(ch)
             i = max(i + 1, j)
     return out
 
 
-@lru_cache(maxsize=4)
-def _title_words(lang: str) -> frozenset[str]:
-    return frozenset(morph.lemma(str(t), lang) for t in (resources.lexicon("titles").get(lang) or {}))
-
-
-def en_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
-    hs = heads("en")
-    out: list[Chunk] = []
-    for s in doc.sents:
-        i = s.first
-        while i < s.last:
-            if i in taken or not doc.tokens[i].is_cap:
-                i += 1
-                continue
-            j = i
-            while (j < s.last and j not in taken) or (j < s.last and j in gmatch_at):
-                t = doc.tokens[j]
-                if j > i and j in gmatch_at and gmatch_at[j].entry.kind == "actor":
-                    break  # "Minister X and WHO Europe": a known body ends the run
-                if t.is_cap or t.text in ("’s", "'s", "-") or t.text.isdigit():
-                    j = gmatch_at[j].last if j in gmatch_at and gmatch_at[j].entry.kind != "source" else j + 1
-                    continue
-                if t.text.lower() in EN_CONNECT and j + 1 < s.last and doc.tokens[j + 1].is_cap:
-                    j += 1
-                    continue
-                break
-            run = list(range(i, j))
-            head_idx = [k for k in run if doc.tokens[k].lemma in hs and k not in gmatch_at]
-            after_actor = any(
-                g.last == i and g.entry.kind == "actor"
-                for g in (gmatch_at.get(k) for k in range(i - 6, i))
-                if g
-            )
-            if head_idx and j > i and not after_actor:
-                h = head_idx[0]
-                last = j
-                if doc.tokens[h].lemma in _title_words("en"):
-                    # "Deputy Prime Minister Purli Agamyradov": a title's body is only its "of ..." part
-                    last = h + 1
-                    if h + 1 < j and doc.tokens[h + 1].text.lower() in ("of", "for"):
-                        last = j
-                        k = h + 2
-                        while k < j and not (doc.tokens[k].text.lower() == "and" and k + 1 in gmatch_at):
-                            k += 1
-                        last = k
-                    if {doc.tokens[k].lemma for k in range(i, last)} <= EN_TITLE_ONLY | {"the"}:
-                        i = max(j, i + 1)
-                        continue
-                while last - 1 > i and doc.tokens[last - 1].text.lower() in EN_CONNECT:
-                    last -= 1
-                first = i + 1 if doc.tokens[i].text == "The" else i
-                ch = Chunk(first, last, h, hs[doc.tokens[h].lemma], doc.tokens[h].lemma)
-                ch.places = [gmatch_at[k] for k in range(first, last) if k in gmatch_at]
-                ch.named = True
-                # "Tajik Ministry of ...": a country adjective right before the chunk places it
-                if first - 1 in gmatch_at and gmatch_at[first - 1].entry.kind in ("adj", "country"):
-                    ch.places.append(gmatch_at[first - 1])
-                out.append(ch)
-            i = max(j, i + 1)
-    return out
-
-
-def uz_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
-    hs = heads("uz")
-    out: list[Chunk] = []
-    actor_toks = {k for g in gmatch_at.values() if g.entry.kind == "actor" for k in range(g.first, g.last)}
-    for s in doc.sents:
-        i = s.first
-        while i < s.last:
-            tok = doc.tokens[i]
-            if i in taken or tok.lemma not in hs:
-                i += 1
-                continue
-            last = i + 1
-            while last < s.last and doc.tokens[last].lemma in hs:
-                last += 1
-            first = i
-            while first - 1 >= s.first and i - first < 8:
-                t = doc.tokens[first - 1]
-                if not t.text[:1].isalnum() or (t.text.lower() in UZ_STOP and t.text.lower() != "va"):
-                    break
-                if first - 1 in actor_toks:  # "YuNISEF va UNFPA ... tug‘ruqxonalariga": a known body ends it
-                    break
-                first -= 1
-            while first < i and not doc.tokens[first].is_cap:
-                first += 1
-            ch = Chunk(first, last, i, hs[tok.lemma], tok.lemma)
-            ch.places = [gmatch_at[k] for k in range(first, last) if k in gmatch_at]
-            ch.named = first < i
-            out.append(ch)
-            i = last
-    return out
+def _attach_place(doc: Doc, ch: Chunk, gmatch_at: dict[int, GMatch], end: int) -> None:
+    """ "Медицинский университет в Синьцзян-Уйгурском автономном округе", "ГУ «Клиническая
+    больница» при управлении делами президента Кыргызстана": an unplaced body lies where it is
+    or in its parent's country."""
+    j = ch.last
+    prep = doc.tokens[j].lemma if j < end else ""
+    g = gmatch_at.get(j + 1) if prep in ("при", "в", "во") else None
+    if g is None or ch.places or ch.pre or g.entry.kind not in ("actor", "country", "region"):
+        return
+    if g.entry.kind == "actor" and prep != "при":
+        return
+    ch.places.append(g)
+    ch.last = g.last

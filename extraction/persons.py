@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from extraction import keys, morph, resources
-from extraction.actors import Cand, Mention
+from extraction.cands import Cand, Mention
 from extraction.ner import NerSpan
 from extraction.segment import Doc
 
@@ -52,6 +52,7 @@ NOT_NAME_START = {
 PUNCT_STOP = {".", ";", ":", "(", ")", "«", "»", '"', "“", "”", "!", "?"}
 VENUE = {"в", "во", "на", "in", "at", "to"}
 DASHES = {"–", "—", "-", ","}
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$")
 _NAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’‘ʻ\-]+$|^[A-ZА-ЯЁ]\.$|^[A-ZА-ЯЁ]\.[A-ZА-ЯЁ]\.?$|^[A-ZА-ЯЁ]{2,}$")
 
 
@@ -102,10 +103,22 @@ def person_id(surname: str, lang: str) -> str:
     return "person_" + keys.slug(low)
 
 
-def _window(doc: Doc, first: int, last: int) -> tuple[range, range]:
+def _window(doc: Doc, first: int, last: int, names: set[int]) -> tuple[range, range]:
+    """Title windows: back to a comma, another person's name or a stop, skipping one
+    parenthesis ("Посол Японии в Туркменистане (Чрезвычайный и Полномочный) г-н ...")."""
     s = doc.sents[doc.tokens[first].sent]
     a = first
-    while a - 1 >= s.first and doc.tokens[a - 1].text not in PUNCT_STOP | {","} and first - a < 10:
+    while a - 1 >= s.first and first - a < 14:
+        t = doc.tokens[a - 1].text
+        if t == ")" and first - a < 3:
+            k = a - 1
+            while k > s.first and doc.tokens[k].text != "(" and a - k < 8:
+                k -= 1
+            if doc.tokens[k].text == "(":
+                a = k
+                continue
+        if t in PUNCT_STOP | {","} or a - 1 in names or first - a >= 10:
+            break
         a -= 1
     b = last
     if b < s.last and doc.tokens[b].text in DASHES:
@@ -150,6 +163,13 @@ def _latin_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _initials_only(doc: Doc, a: int, b: int) -> bool:
+    """ "Е.П." (Его Превосходительство), "Г.": initials without a name are an honorific, no person."""
+    return all(
+        len(doc.tokens[k].text.strip(".")) <= 1 or _INITIALS.match(doc.tokens[k].text) for k in range(a, b)
+    )
+
+
 def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -> list[Mention]:
     spans: list[tuple[int, int]] = []
     if doc.lang == "ru":
@@ -169,17 +189,24 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -
     tl = titles(doc.lang)
     cr = credits()
     out: list[Mention] = []
+    spans = [(a, b) for a, b in spans if not _initials_only(doc, a, b)]
+    names = {k for a, b in spans for k in range(a, b)}
     for a, b in spans:
         if any(k in org_at for k in range(a, b)):
             continue
-        before, after = _window(doc, a, b)
+        before, after = _window(doc, a, b, names)
         win = list(before) + list(after)
         lem = {doc.tokens[k].lemma for k in win}
         if lem & cr or (a > 0 and doc.tokens[a - 1].lemma in cr):
             continue
 
         def ok(k: int) -> bool:
-            return k in org_at and (k == 0 or doc.tokens[org_at[k].first - 1].lemma not in VENUE)
+            # "Посол Японии в Туркменистане": a country after "в" is the post; "работает в офисе ЮНОПС"
+            # names the body
+            if k not in org_at:
+                return False
+            m = org_at[k]
+            return m.role == "org" or m.first == 0 or doc.tokens[m.first - 1].lemma not in VENUE
 
         body = next((org_at[k] for k in reversed(before) if ok(k)), None)
         if body is None:

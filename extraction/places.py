@@ -11,6 +11,7 @@ recipient, "с"/"между"/"от" complement, "делегация X", "рос�
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from extraction import resources
 from extraction.gazetteer_match import GMatch
@@ -45,6 +46,11 @@ SIDE_WORDS = {
     "правительство",
     "government",
 }
+
+
+@lru_cache(maxsize=1)
+def _en_titles() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in resources.lexicon("titles").get("en") or {})
 
 
 def region_country(ref: str) -> str | None:
@@ -99,6 +105,11 @@ def is_party(doc: Doc, g: GMatch) -> bool:
     last = doc.tokens[g.last - 1]
     if g.entry.kind == "adj":
         return nxt is not None and nxt.lemma in SIDE_WORDS
+    if g.entry.kind == "region" and (
+        doc.tokens[g.first].is_upper
+        or (prev is None and nxt is not None and nxt.text in ("—", "–", "-", ","))
+    ):
+        return False  # a dateline ("TASHKENT —", "Samarqand, 12-mart –") names where, not who
     if g.entry.kind == "region" and g.entry.ref.startswith("city_"):
         # a city is a venue unless it is named as a side ("делегация Новосибирска")
         return prev is not None and prev.lemma in SIDE_WORDS
@@ -108,11 +119,13 @@ def is_party(doc: Doc, g: GMatch) -> bool:
     if doc.lang == "en" or last.info is None:
         if prev is not None and prev.lemma in CURRENCY:
             return False
-        if nxt is not None and nxt.text in ("’s", "'s", "-", "–"):
-            return False
+        if (nxt is not None and nxt.text in ("’s", "'s", "-", "–")) or last.text.endswith(("’s", "'s")):
+            return False  # "Israel’s best practices": a possessive modifies, it is no party
         p = prev.text.lower() if prev else ""
-        if p == "the" and g.first - 2 >= s.first:
-            p = doc.tokens[g.first - 2].text.lower()
+        if p in ("the", "to") and g.first - 2 >= s.first:
+            p2 = doc.tokens[g.first - 2].text.lower()
+            if p == "the" or p2 in _en_titles():  # "Ambassador to Turkmenistan": the post, no party
+                p = p2 if p == "the" else "in"
         return p not in VENUE_PREP_EN
     cases = last.info.cases
     p = prev.lemma if prev else ""

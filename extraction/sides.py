@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from extraction import resources
-from extraction.actors import Cand
+from extraction.cands import Cand
 
 
 @lru_cache(maxsize=1)

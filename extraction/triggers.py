@@ -39,9 +39,21 @@ def _indexes(lang: str) -> tuple[phrases.Index, phrases.Index]:
     return phrases.build_index(kinds, lang), phrases.build_index(stat, lang)
 
 
+NEGATION = {"не", "нет", "ни", "not", "no", "never", "without", "без"}
+
+
+def _negated(tokens: list[Token], a: int) -> bool:
+    """ "не было соглашения такого масштаба", "no agreement has been signed": no fact."""
+    for k in range(max(0, a - 2), a):
+        nxt = tokens[k + 1].lemma if k + 1 < len(tokens) else ""
+        if tokens[k].lemma in NEGATION and nxt not in ("только", "лишь", "only"):  # "не только ..."
+            return True
+    return False
+
+
 def detect(tokens: list[Token], lang: str) -> Trigger | None:
     kidx, sidx = _indexes(lang)
-    found = {label for _, _, label in phrases.scan(tokens, kidx)}
+    found = {label for a, _, label in phrases.scan(tokens, kidx) if not _negated(tokens, a)}
     if not found:
         return None
     kind = next(k for k in KIND_ORDER if k in found)

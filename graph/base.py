@@ -58,7 +58,11 @@ class GraphStore(abc.ABC):
 
     @abc.abstractmethod
     def ping(self) -> dict[str, Any]:
-        """Cheap reachability check; raises StoreUnavailable when the store cannot answer."""
+        """Cheap reachability check; raises StoreUnavailable when the store cannot answer.
+
+        Returns at least ``store`` (the dialect), ``ok`` and ``version``: the engine's version
+        (the Neo4j server's, or the embedded library's), which ``/health`` reports as ``store_server``.
+        """
 
     def stats(self) -> Stats:
         nodes = {r["label"]: int(r["count"]) for r in self.query("node_counts")}

@@ -149,8 +149,14 @@ SPECS: dict[str, QuerySpec] = {
         QuerySpec(
             "actors_by_ids",
             ("ids",),
-            ("id", "name", "kind", "country", "aliases", "links"),
-            "Actors for the given ids; sorted by id.",
+            ("id", "name", "kind", "country", "aliases", "wikidata", "links"),
+            "Actors for the given ids with their Wikidata id (or None); sorted by id.",
+        ),
+        QuerySpec(
+            "acts_for",
+            ("ids",),
+            ("person_id", "body_id"),
+            "The bodies the given persons act for (ACTS_FOR); sorted by person_id, body_id.",
         ),
         QuerySpec(
             "links_per_year",

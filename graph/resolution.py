@@ -16,7 +16,7 @@ merges and is re-read on every load, so a wrong merge is undone by adding a
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,11 +79,16 @@ def name_key(name: str, country: str | None) -> str | None:
     return " ".join(sorted(tokens)) or None
 
 
-def resolution_keys(actor: Actor) -> list[str]:
-    """``type|country|name key`` for the name and every alias."""
-    prefix = f"{actor.type}|{actor.country or 'XX'}|"
-    keys = {name_key(n, actor.country) for n in [actor.name, *actor.aliases]}
+def keys_for(kind: str, country: str | None, names: Iterable[str]) -> list[str]:
+    """``type|country|name key`` for each name."""
+    prefix = f"{kind}|{country or 'XX'}|"
+    keys = {name_key(n, country) for n in names}
     return sorted(prefix + k for k in keys if k)
+
+
+def resolution_keys(actor: Actor) -> list[str]:
+    """The keys of the name and every alias."""
+    return keys_for(actor.type, actor.country, [actor.name, *actor.aliases])
 
 
 class Resolver:

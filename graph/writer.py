@@ -7,6 +7,16 @@ bookkeeping lives on each link (``reports``: "article<TAB>outlet",
 "remove its entries, add the new ones, re-derive": sources, specialties and
 areas are always a function of the reports still standing, and a link whose
 last report is gone is deleted, then actors left without links or mentions.
+
+Actors follow the same rule through their mentions: each ``MENTIONED_IN``
+(actor -> article) carries the names that article used (``names``) and the
+resolution keys they give (``rkeys``), so an actor's aliases, search text and
+resolution keys are recomputed from the articles still standing when a version
+is replaced, and a name only the old version used disappears with it. The
+display ``name`` is the first one stored (for gazetteer actors, the
+gazetteer's) and stays. Mentions written before ``names`` existed carry none;
+while one stands, the actor's stored aliases and keys are kept as they are,
+since their article is unknown.
 """
 
 from __future__ import annotations
@@ -16,7 +26,7 @@ from typing import Any, Protocol
 
 from graph import model
 from graph.base import WriteResult
-from graph.resolution import Merge, Resolver, resolution_keys
+from graph.resolution import Merge, Resolver, keys_for, resolution_keys
 from graph.text import search_string
 from hdkg.models import Actor, Facts
 
@@ -55,7 +65,9 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
     replaced = bool(found)
     old_link_ids = [r["id"] for r in tx.run("links_reported_by", article_id=art.id)] if replaced else []
     if replaced:
+        old_actor_ids = [r["id"] for r in tx.run("article_actors", id=art.id)]
         tx.run("article_detach", id=art.id)
+        _refresh_actors(tx, old_actor_ids)
 
     def lookup(keys: list[str]) -> list[Row]:
         return tx.run("actors_by_keys", keys=keys) if keys else []
@@ -121,32 +133,64 @@ def _write_article(tx: Tx, facts: Facts) -> None:
     tx.run("article_upsert", rows=[row])
 
 
+def _refresh_actors(tx: Tx, ids: list[str]) -> None:
+    """Aliases, search text and resolution keys of ``ids`` from the mentions still standing.
+
+    Runs right after an old article version is detached and before resolution, so a name only
+    that version used neither stays an alias nor attracts a merge (its key is gone too). The name
+    stays; when a mention predates ``names`` the stored aliases and keys are kept (unknown origin)."""
+    if not ids:
+        return
+    names: dict[str, set[str]] = {i: set() for i in ids}
+    keys: dict[str, set[str]] = {i: set() for i in ids}
+    legacy: set[str] = set()
+    for r in tx.run("actor_mentions", ids=ids):
+        names[r["id"]].update(r["names"] or [])
+        keys[r["id"]].update(r["rkeys"] or [])
+        if r["names"] is None:
+            legacy.add(r["id"])
+    rows = []
+    for a in tx.run("actors_get", ids=ids):
+        i, name = a["id"], a["name"]
+        if i in legacy:
+            names[i] |= set(a["aliases"] or [])
+            keys[i] |= set(a["rkeys"] or [])
+        aliases = sorted(n for n in names[i] if n and n != name)
+        rkeys = sorted(keys[i] | set(keys_for(a["kind"], a["country"], [name])))
+        rows.append({"id": i, "aliases": aliases, "search": search_string([name, *aliases]), "rkeys": rkeys})
+    if rows:
+        tx.run("actor_names_set", rows=rows)
+
+
 def _write_actors(tx: Tx, facts: Facts, merged: dict[str, list[str]]) -> None:
+    """Stored aliases and keys are already those of the standing mentions, so this article's add to them."""
     if not facts.actors:
         return
     ids = [a.id for a in facts.actors]
     old = {r["id"]: r for r in tx.run("actors_get", ids=ids)}
-    rows = []
+    rows, mentions = [], []
     for a in facts.actors:
         prev = old.get(a.id)
         name = prev["name"] if prev else a.name
-        names = {a.name, *a.aliases, *(prev["aliases"] if prev else [])}
+        own_names, own_keys = {a.name, *a.aliases}, set(resolution_keys(a))
+        names = own_names | set(prev["aliases"] if prev else [])
         aliases = sorted(n for n in names if n and n != name)
-        rkeys = sorted({*resolution_keys(a), *(prev["rkeys"] if prev else [])})
         rows.append({
             "id": a.id, "name": name, "kind": prev["kind"] if prev else a.type,
             "country": prev["country"] if prev else a.country,
             "aliases": aliases, "wikidata": (prev["wikidata"] if prev else None) or a.wikidata,
-            "search": search_string([name, *aliases]), "rkeys": rkeys,
+            "search": search_string([name, *aliases]),
+            "rkeys": sorted(own_keys | set(prev["rkeys"] if prev else [])),
             "merged_from": sorted({*(prev["merged_from"] if prev else []), *merged.get(a.id, [])}),
         })  # fmt: skip
+        mentions.append({"actor": a.id, "article": facts.article.id, "names": sorted(own_names),
+                         "rkeys": sorted(own_keys)})  # fmt: skip
     tx.run("actor_upsert", rows=rows)
     based = [{"actor": r["id"], "country": r["country"]} for r in rows if r["country"]]
     if based:
         tx.run("based_in_merge", rows=based)
-    tx.run("mentioned_in_merge", rows=[{"actor": i, "article": facts.article.id} for i in ids])
-    known = set(ids) | set(old)
-    acts = [{"person": a.id, "body": a.acts_for} for a in facts.actors if a.acts_for and a.acts_for in known]
+    tx.run("mentioned_in_merge", rows=mentions)
+    acts = [{"person": a.id, "body": a.acts_for} for a in facts.actors if a.acts_for and a.acts_for in ids]
     if acts:
         tx.run("acts_for_merge", rows=acts)
 

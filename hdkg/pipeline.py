@@ -72,6 +72,11 @@ def ingest(sources: Iterable[str], store: GraphStore, *, progress: bool = True) 
             except HdkgError as exc:
                 summary.failed.append(Failure(source=item.source, stage="write", error=str(exc)))
                 continue
+            except Exception as exc:  # a store bug on one article: its transaction rolled back, go on
+                log.exception("writing %s failed", item.source)
+                error = f"internal error while writing: {type(exc).__name__}: {exc}"
+                summary.failed.append(Failure(source=item.source, stage="write", error=error))
+                continue
             if result.skipped:
                 summary.unchanged += 1
                 continue

@@ -4,9 +4,15 @@ Both stores implement ``graph.queries.SPECS``, so building RDF from those
 queries (never from Cypher) makes the export identical for LadybugDB and Neo4j
 and keeps this module independent of either dialect. The triples go through
 ``GraphBuilder`` like fresh facts, so the export carries the same IRIs as the
-RDF of the facts that filled the store. What the contract does not return
-(extractor, person -> body links, Wikidata ids unless a row carries them) is
-left out rather than guessed.
+RDF of the facts that filled the store: actors with their Wikidata ids, and
+persons with the body they act for (``acts_for``). What the contract does not
+return (which extractor ran) is left out rather than guessed.
+
+``filters`` (the ``graph.queries.LINK_FILTERS``) narrow the links exported; the
+actors, articles and bodies exported are those the matching links reach.
+The ontology lets a person act for one body (``hdkg:PersonShape``); when the
+store holds several for one person (reports of different articles), the
+export keeps the first by id and logs the others, so the file stays valid.
 """
 
 from __future__ import annotations
@@ -14,13 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from rdflib import Graph
 
 from graph.base import GraphStore
 from graph.queries import LINK_FILTERS
+from hdkg.errors import QueryError
 from ontology.rdf import GraphBuilder, is_memorandum
 
 log = logging.getLogger(__name__)
@@ -49,24 +56,43 @@ def _query_ids(store: GraphStore, name: str, ids: Sequence[str]) -> list[dict[st
     return rows
 
 
-def _all_links(store: GraphStore, page: int) -> list[dict[str, Any]]:
-    no_filter: dict[str, Any] = dict.fromkeys(LINK_FILTERS)
+def _all_links(store: GraphStore, page: int, filters: Mapping[str, Any]) -> list[dict[str, Any]]:
+    unknown = set(filters) - set(LINK_FILTERS)
+    if unknown:
+        raise QueryError(f"unknown link filters {sorted(unknown)}", where="ontology.from_store")
+    params: dict[str, Any] = dict.fromkeys(LINK_FILTERS) | dict(filters)
     rows: list[dict[str, Any]] = []
     while True:
-        batch = store.query("links", **no_filter, limit=page, offset=len(rows))
+        batch = store.query("links", **params, limit=page, offset=len(rows))
         rows.extend(batch)
         if len(batch) < page:
             return rows
 
 
-def store_to_graph(store: GraphStore, *, page: int = PAGE) -> Graph:
-    """Every link of the store with its parties, evidence, actors and articles, as RDF."""
-    links = _all_links(store, page)
+def _acts_for(store: GraphStore, actors: list[dict[str, Any]]) -> dict[str, str]:
+    """Person id -> the one body exported for it (see the module docstring)."""
+    persons = [str(r["id"]) for r in actors if r["kind"] == "Person"]
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for row in _query_ids(store, "acts_for", persons):
+        bodies[str(row["person_id"])].append(str(row["body_id"]))
+    for person, ids in bodies.items():
+        if len(ids) > 1:
+            log.info("person %s acts for %s in the store; exporting %s", person, sorted(ids), min(ids))
+    return {person: min(ids) for person, ids in bodies.items()}
+
+
+def store_to_graph(store: GraphStore, *, filters: Mapping[str, Any] | None = None, page: int = PAGE) -> Graph:
+    """The store's links matching ``filters`` (all when None) with their parties, evidence,
+    actors (and the bodies their persons act for) and articles, as RDF."""
+    links = _all_links(store, page, filters or {})
     link_ids = [str(r["id"]) for r in links]
     parties = _query_ids(store, "link_parties", link_ids)
     evidence = _query_ids(store, "link_evidence", link_ids)
     actor_ids = sorted({str(r["actor_id"]) for r in parties})
     actors = _query_ids(store, "actors_by_ids", actor_ids)
+    acts_for = _acts_for(store, actors)
+    missing_bodies = sorted(set(acts_for.values()) - set(actor_ids))
+    actors += _query_ids(store, "actors_by_ids", missing_bodies)
     article_ids = sorted({str(r["article_id"]) for r in evidence if r.get("article_id")})
 
     builder = GraphBuilder()
@@ -89,6 +115,7 @@ def store_to_graph(store: GraphStore, *, page: int = PAGE) -> Graph:
             country=row.get("country"),
             aliases=[str(a) for a in row.get("aliases") or []],
             wikidata=row.get("wikidata"),
+            acts_for=acts_for.get(str(row["id"])),
         )
 
     sides: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))

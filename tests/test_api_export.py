@@ -33,7 +33,7 @@ def _file(client: TestClient, fmt: str, media: str, **params: str) -> bytes:
     assert r.headers["content-type"].split(";")[0] == media
     ext = "jsonld" if fmt == "jsonld" else fmt
     assert r.headers["content-disposition"] == f'attachment; filename="hdkg.{ext}"'
-    return r.content
+    return bytes(r.content)
 
 
 def test_csv_is_the_edge_list_of_the_network(client: TestClient) -> None:
@@ -72,7 +72,10 @@ def test_gexf_parses_with_attributes(client: TestClient) -> None:
         "wd/Q7817": "World Health Organization",
     }
     edge_kinds = sorted(
-        v.get("value") for e in root.iter(f"{X}edge") for v in e.iter(f"{X}attvalue") if v.get("for") == "0"
+        v.get("value", "")
+        for e in root.iter(f"{X}edge")
+        for v in e.iter(f"{X}attvalue")
+        if v.get("for") == "0"
     )
     assert edge_kinds == ["aid", "meeting"]
 
@@ -97,3 +100,25 @@ def test_rdf_export_holds_only_the_filtered_links(
 def test_unknown_format_is_422(client: TestClient) -> None:
     r = client.get("/export", params={"format": "xlsx"})
     assert (r.status_code, r.headers["content-type"]) == (422, "application/problem+json")
+
+
+def test_rdf_export_carries_wikidata_ids_and_acts_for(client: TestClient) -> None:
+    from ontology import iri
+    from ontology.validate import validate
+
+    g = Graph().parse(data=_file(client, "ttl", "text/turtle").decode(), format="turtle")
+    validate(g)
+    assert (iri.actor_iri("wd/Q7817"), iri.HDKG.wikidata, Literal("Q7817")) in g
+    assert (iri.actor_iri("p-dupont"), iri.HDKG.actsFor, iri.actor_iri("aphp")) in g
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "jsonld"])
+def test_rdf_export_answers_as_its_openapi_entry_says(client: TestClient, fmt: str) -> None:
+    content = client.get("/openapi.json").json()["paths"]["/export"]["get"]["responses"]["200"]["content"]
+    for params in ({}, {"specialty": "oncology"}, {"actor": "nobody"}, {"since": "2030-01-01"}):
+        r = client.get("/export", params={"format": fmt, **params})
+        assert r.status_code == 200, r.text
+        media = r.headers["content-type"].split(";")[0]
+        assert media in content, (media, sorted(content))
+        body = r.json() if fmt == "jsonld" else r.text
+        assert isinstance(body, {"object": dict, "string": str}[content[media]["schema"]["type"]]), params

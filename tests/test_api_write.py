@@ -1,4 +1,5 @@
-"""POST /articles and /ingest: token, size and media-type checks, then real extraction and storage."""
+"""POST /articles and /ingest on both stores: token, size and media-type checks, then real extraction
+and storage (the Neo4j runs write to the session's real local server)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.test_api_support import TOKEN, client_for, settings_for
+from graph.base import GraphStore
+from tests.test_api_support import STORE_KINDS, TOKEN, client_for, settings_for, store_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -29,17 +31,23 @@ def _problem(r: httpx.Response, status: int, slug: str) -> dict[str, object]:
     return body
 
 
+@pytest.fixture(params=STORE_KINDS)
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    return store_of(request, request.param)
+
+
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    yield from client_for(settings_for(tmp_path, max_body_bytes=2000))
+def client(tmp_path: Path, store: GraphStore) -> Iterator[TestClient]:
+    yield from client_for(settings_for(tmp_path, max_body_bytes=2000), store)
 
 
 @pytest.mark.parametrize("path", ["/articles", "/ingest"])
-def test_writes_disabled_without_a_configured_token(tmp_path: Path, path: str) -> None:
-    for c in client_for(settings_for(tmp_path, api_token=None)):
+def test_writes_disabled_without_a_configured_token(tmp_path: Path, store: GraphStore, path: str) -> None:
+    for c in client_for(settings_for(tmp_path, api_token=None), store):
         r = c.post(path, content=b"[]", headers={**AUTH, "Content-Type": "application/json"})
         body = _problem(r, 403, "writes-disabled")
         assert "HDKG_API_TOKEN" in str(body["detail"])
+    assert store.stats().nodes.get("Article", 0) == 0
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic eDp5"}])
@@ -86,10 +94,20 @@ def test_bad_bodies_are_422(client: TestClient, path: str, ctype: str, content: 
     assert r.json()["detail"]
 
 
-@pytest.fixture(scope="module")
-def big_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """One app for the extraction tests: the extractor loads its models once."""
-    yield from client_for(settings_for(tmp_path_factory.mktemp("write")))
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def big_client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """One app per store for the extraction tests, so the extractor loads its models once per store.
+
+    LadybugDB: the app opens its own store from the settings, as `hdkg serve` does. Neo4j: the
+    session's server, emptied first (the per-test ``neo4j_store`` fixture is function-scoped)."""
+    settings = settings_for(tmp_path_factory.mktemp("write"))
+    store: GraphStore | None = None
+    if request.param == "neo4j":
+        store = request.getfixturevalue("_neo4j_session_store")
+        store.clear()
+    yield from client_for(settings, store)
 
 
 def test_post_article_returns_the_extractors_facts_and_stores_them(big_client: TestClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from graph.base import GraphStore
 from graph.ladybug import LadybugStore
 from graph.queries import SPECS
 from hdkg.errors import StoreLocked
+from hdkg.models import Actor, Article, Evidence, Facts, Link
 from tests.graph_fixture import articles
 
 
@@ -118,3 +120,106 @@ def test_neo4j_links_carry_their_class_label(neo4j_store: GraphStore) -> None:
     _fill(neo4j_store)
     rows = neo4j_store._read("labels", "MATCH (l:Link:Agreement) RETURN count(l) AS n", {})  # type: ignore[attr-defined]
     assert rows[0]["n"] == 2
+
+
+def test_ping_names_the_engine_version(any_store: GraphStore) -> None:
+    info = any_store.ping()
+    assert info["ok"] is True and info["store"] == any_store.dialect
+    if any_store.dialect == "ladybug":
+        from importlib.metadata import version
+
+        assert info["version"] == version("ladybug")
+    else:  # Neo4j's own answer (dbms.components), not a client-side constant
+        assert re.fullmatch(r"5\.\d+\.\d+.*", info["version"]), info
+        assert info["edition"] in ("community", "enterprise")
+
+
+def _clinic_article(key: str, text: str, actors: list[Actor]) -> Facts:
+    art = Article(id=f"art-{key}", source=f"https://news.example/{key}", title=key, publisher=key, text=text)
+    ids = sorted(a.id for a in actors)
+    link = Link(id="l", kind="meeting", status="held", sides=[[ids[0]], ids[1:]],
+                evidence=[Evidence(text=text, start=0, end=len(text))])  # fmt: skip
+    return Facts(article=art, actors=actors, links=[link])
+
+
+def test_replaced_article_takes_the_names_it_gave_with_it(any_store: GraphStore) -> None:
+    def clinic(*aliases: str) -> Actor:
+        return Actor(id="x-clinic", name="Central Clinic", type="HealthcareProvider", country="UZ",
+                     aliases=list(aliases))  # fmt: skip
+
+    other = Actor(id="x-moh", name="Ministry", type="GovernmentBody", country="UZ")
+    third = Actor(id="x-who", name="WHO", type="InternationalOrganization")
+
+    def aliases() -> list[str]:
+        return list(_q(any_store, "actor", id="x-clinic")[0]["aliases"])
+
+    any_store.write_facts(_clinic_article("a1", "v1", [clinic("Wrong Hospital"), other]))
+    any_store.write_facts(_clinic_article("a2", "b", [clinic("Good Clinic"), third]))
+    assert aliases() == ["Good Clinic", "Wrong Hospital"]
+    assert [r["id"] for r in _q(any_store, "actors_search", q="wrong hospital")] == ["x-clinic"]
+
+    # the new version says "Wrong Hospital" is another actor: the old alias goes, a2's stays, and the
+    # withdrawn name no longer attracts a merge, not even in the replacing write itself
+    stray = Actor(id="x-stray", name="Wrong Hospital", type="HealthcareProvider", country="UZ")
+    result = any_store.write_facts(_clinic_article("a1", "v2", [other, stray]))
+    assert result.replaced and result.merges == []
+    assert aliases() == ["Good Clinic"]
+    assert [r["id"] for r in _q(any_store, "actors_search", q="wrong hospital")] == ["x-stray"]
+
+    # a version naming it again with other words: those words are its aliases now
+    any_store.write_facts(_clinic_article("a1", "v3", [clinic("Clinic No. 1"), other]))
+    assert aliases() == ["Clinic No. 1", "Good Clinic"]
+    any_store.write_facts(_clinic_article("a2", "b2", [clinic(), third]))
+    assert aliases() == ["Clinic No. 1"]
+
+
+@pytest.mark.neo4j
+def test_neo4j_schema_drops_the_unused_full_text_index(neo4j_store: GraphStore) -> None:
+    """``actors_search`` answers from ``Actor.search`` on both stores; an old graph's Lucene index goes."""
+
+    def run(cypher: str) -> list[dict[str, Any]]:
+        with neo4j_store._driver.session() as session:  # type: ignore[attr-defined]
+            return session.run(cypher).data()  # type: ignore[no-any-return]
+
+    _fill(neo4j_store)
+    run("CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.names_text]")
+    run("MATCH (a:Actor {id: 'who'}) SET a.names_text = a.name")  # as the old writer left it
+    neo4j_store.create_schema()
+    assert run("SHOW FULLTEXT INDEXES YIELD name RETURN name") == []
+    assert run("MATCH (a:Actor) WHERE a.names_text IS NOT NULL RETURN a.id AS id") == []
+    trilateral = articles()[3]
+    new_version = trilateral.article.model_copy(update={"text": trilateral.article.text + " Update."})
+    assert neo4j_store.write_facts(trilateral.model_copy(update={"article": new_version})).replaced
+    assert run("MATCH (a:Actor) WHERE a.names_text IS NOT NULL RETURN a.id AS id") == []
+    assert [r["id"] for r in _q(neo4j_store, "actors_search", q="ВОЗ")] == ["who"]
+
+
+def test_embedded_graph_from_before_mention_names_still_loads(tmp_path: Path) -> None:
+    """An older graph.lbug (MENTIONED_IN without names) gains the columns. Aliases of unknown origin
+    stay while an old mention stands (it may have given them) and go with the last one."""
+    from graph.ladybug import cypher
+
+    store = LadybugStore(tmp_path / "old.lbug")
+    old_schema = [
+        s.replace(", names STRING[], rkeys STRING[]", "") for s in cypher.SCHEMA if "ALTER" not in s
+    ]
+    for stmt in old_schema:
+        store._exec(stmt, {}, where="old schema")
+    store._exec(
+        "CREATE (a:Actor {id: 'x-clinic', name: 'Central Clinic', kind: 'HealthcareProvider', country: 'UZ', "
+        "aliases: ['Old Alias'], search: ' ', rkeys: [], merged_from: []}), "
+        "(t:Article {id: 'art-a1', content_hash: 'old'}), (a)-[:MENTIONED_IN]->(t), "
+        "(u:Article {id: 'art-a0', content_hash: 'old'}), (a)-[:MENTIONED_IN]->(u)",
+        {},
+        where="old data",
+    )
+    store.create_schema()
+    clinic = Actor(id="x-clinic", name="Central Clinic", type="HealthcareProvider", country="UZ",
+                   aliases=["New Alias"])  # fmt: skip
+    other = Actor(id="x-moh", name="Ministry", type="GovernmentBody", country="UZ")
+    assert store.write_facts(_clinic_article("a1", "v2", [clinic, other])).replaced
+    assert _q(store, "actor", id="x-clinic")[0]["aliases"] == ["New Alias", "Old Alias"]
+    third = Actor(id="x-who", name="WHO", type="InternationalOrganization")
+    assert store.write_facts(_clinic_article("a0", "v2", [other, third])).replaced
+    assert _q(store, "actor", id="x-clinic")[0]["aliases"] == ["New Alias"]
+    store.close()

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 from typer.testing import CliRunner
 
 from graph.base import GraphStore, WriteResult
 from graph.queries import SPECS
+from hdkg.errors import QueryError
 from hdkg.models import Facts
 from ontology import iri
 from ontology.export import FORMATS, parse, serialize
@@ -63,7 +64,7 @@ class FakeStore(GraphStore):
         self.calls.append((name, params))
         rows = self.tables.get(name, [])
         if "ids" in params:
-            key = "link_id" if "link_id" in spec.columns else "id"
+            key = next(c for c in ("link_id", "person_id", "id") if c in spec.columns)
             rows = [r for r in rows if r[key] in params["ids"]]
         if "id" in params:
             rows = [r for r in rows if r["id"] == params["id"]]
@@ -115,15 +116,15 @@ def fake_store() -> FakeStore:
         ],
         "actors_by_ids": [
             {"id": "kr_moh", "name": "Koreya Sogʻliqni saqlash vazirligi", "kind": "GovernmentBody", "country": "KR",
-             "aliases": [], "links": 1},
+             "aliases": [], "wikidata": None, "links": 1},
             {"id": "moh_ru", "name": "Минздрав России", "kind": "GovernmentBody", "country": "RU", "aliases": [],
-             "links": 1},
+             "wikidata": None, "links": 1},
             {"id": "moh_uz", "name": "Министерство здравоохранения Узбекистана", "kind": "GovernmentBody",
-             "country": "UZ", "aliases": ["Минздрав"], "links": 1},
+             "country": "UZ", "aliases": ["Минздрав"], "wikidata": None, "links": 1},
             {"id": "tma", "name": "Toshkent tibbiyot akademiyasi", "kind": "AcademicInstitution", "country": "UZ",
-             "aliases": ["TTA"], "links": 1},
+             "aliases": ["TTA"], "wikidata": None, "links": 1},
             {"id": "who", "name": "World Health Organization", "kind": "InternationalOrganization",
-             "country": None, "aliases": ["WHO", "ВОЗ"], "links": 1},
+             "country": None, "aliases": ["WHO", "ВОЗ"], "wikidata": "Q7817", "links": 1},
         ],
         "article": [
             {"id": f"art-{i}", "url": None, "source": f"a{i}.txt", "title": "", "date": None, "lang": lang,
@@ -144,6 +145,7 @@ def test_store_graph_uses_only_named_queries_and_conforms() -> None:
     assert (iri.participation_iri("L2", 2, "who"), HDKG.participant, iri.actor_iri("who")) in graph
     assert len(set(graph.objects(l3, HDKG.evidence))) == 2  # the same sentence in two articles
     assert {str(a).rsplit("/", 1)[-1] for a in graph.objects(l3, PROV.wasDerivedFrom)} == {"art-3", "art-4"}
+    assert (iri.actor_iri("who"), HDKG.wikidata, Literal("Q7817")) in graph
 
 
 def test_store_graph_is_the_same_on_every_export() -> None:
@@ -183,10 +185,54 @@ def test_export_command_reports_a_broken_store(monkeypatch: pytest.MonkeyPatch) 
     assert "hdkg:covers" in result.output and "link:L2" in result.output
 
 
-def test_a_real_embedded_store_exports_valid_rdf(ladybug_store: GraphStore) -> None:
+@pytest.mark.parametrize("store_kind", ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_a_real_store_exports_valid_rdf(store_kind: str, request: pytest.FixtureRequest) -> None:
+    store: GraphStore = request.getfixturevalue(f"{store_kind}_store")
     for facts in sample_facts():
-        ladybug_store.write_facts(facts)
-    graph = store_to_graph(ladybug_store)
+        store.write_facts(facts)
+    graph = store_to_graph(store)
     validate(graph)
     assert len(set(graph.subjects(RDF.type, HDKG.Participation))) >= 7
     assert isomorphic(parse(serialize(graph, "jsonld"), "jsonld"), graph)
+    # Wikidata ids and acts-for come back exactly as the facts that filled the store say
+    fresh = facts_to_graph(sample_facts())
+    for pred in (HDKG.wikidata, HDKG.actsFor):
+        assert set(graph.triples((None, pred, None))) == set(fresh.triples((None, pred, None))), pred
+        assert set(graph.triples((None, pred, None)))
+
+
+def test_store_export_takes_link_filters(ladybug_store: GraphStore) -> None:
+    for facts in sample_facts():
+        ladybug_store.write_facts(facts)
+    rows = ladybug_store.query("links", **dict.fromkeys(SPECS["links"].params))
+    aid = [str(r["id"]) for r in rows if r["kind"] == "aid"]
+    graph = store_to_graph(ladybug_store, filters={"kind": "aid"})
+    validate(graph)
+    assert aid and {iri.link_iri(i) for i in aid} == set(graph.subjects(HDKG.hasParticipation, None))
+    assert len(store_to_graph(ladybug_store)) > len(graph)
+    with pytest.raises(QueryError, match="unknown link filters"):
+        store_to_graph(ladybug_store, filters={"colour": "red"})
+
+
+def test_store_export_keeps_one_body_per_person_and_exports_it() -> None:
+    """SHACL allows one body per person; the store may hold two (different articles): the first by id
+    goes out, with its actor node even when it is party to no exported link."""
+    store = fake_store()
+    store.tables["link_parties"].append(
+        {"link_id": "L3", "side": 1, "actor_id": "p-x", "name": "X", "kind": "Person", "country": "UZ"}
+    )
+    store.tables["actors_by_ids"] += [
+        {"id": "p-x", "name": "Ivan X", "kind": "Person", "country": "UZ", "aliases": [], "wikidata": None,
+         "links": 1},
+        {"id": "moh_kz", "name": "Minzdrav KZ", "kind": "GovernmentBody", "country": "KZ", "aliases": [],
+         "wikidata": "Q123", "links": 0},
+    ]  # fmt: skip
+    store.tables["acts_for"] = [
+        {"person_id": "p-x", "body_id": "moh_kz"},
+        {"person_id": "p-x", "body_id": "tma"},
+    ]
+    graph = store_to_graph(store)
+    validate(graph)
+    assert list(graph.objects(iri.actor_iri("p-x"), HDKG.actsFor)) == [iri.actor_iri("moh_kz")]
+    assert (iri.actor_iri("moh_kz"), RDF.type, HDKG.GovernmentBody) in graph
+    assert (iri.actor_iri("moh_kz"), HDKG.wikidata, Literal("Q123")) in graph

@@ -17,12 +17,13 @@ from typing import Any
 import pytest
 
 from graph.base import GraphStore
-from graph.network import build_network
+from graph.network import NetworkData, build_network
 from hdkg.settings import Settings
 from tests.test_visual_facts import HOSTILE_NAME, HOSTILE_SENTENCE, open_visual_store
-from visual import browser
+from visual import browser, vocab
 from visual.details import details_for
 from visual.page import ViewFilters, render_network_page
+from visual.vis_items import vis_items
 
 pytestmark = [
     pytest.mark.browser,
@@ -183,14 +184,31 @@ def test_served_filters_ego_and_search(driver: Any, server: str) -> None:
     apply_filter(d, "kind", "")
     assert len(node_ids(d)) == 7
 
+    # the area select lists the ontology's areas and narrows the network to links of that area
+    areas = d.execute_script("return Array.from(document.getElementById('f-area').options).map(o => o.value)")
+    assert areas == ["", *(a.id for a in vocab.areas())]
+    apply_filter(d, "area", "education")
+    assert node_ids(d) == {"tma", "almazov"}
+    assert "area=education" in d.current_url
+    apply_filter(d, "area", "")
+    assert len(node_ids(d)) == 7
+
     before = d.execute_script("return window.hdkg.stabilizations")
     d.execute_script("window.hdkg.showEgo('tma', 'Tashkent Medical Academy')")
     stabilised(d, before + 1)
     assert node_ids(d) == {"tma", "kr-mohw", "almazov"}
     assert "actor=tma" in d.current_url
 
+    # the depth control: partners of partners
+    apply_filter(d, "depth", "2")
+    assert node_ids(d) == {"tma", "kr-mohw", "almazov", "uz-moh"}
+    assert "depth=2" in d.current_url and "actor=tma" in d.current_url
+    apply_filter(d, "depth", "1")
+    assert node_ids(d) == {"tma", "kr-mohw", "almazov"}
+
+    before = d.execute_script("return window.hdkg.stabilizations")
     d.execute_script("document.getElementById('ego-clear').click()")
-    stabilised(d, before + 2)
+    stabilised(d, before + 1)
     assert len(node_ids(d)) == 7
 
     from selenium.webdriver.common.by import By
@@ -240,6 +258,17 @@ def test_standalone_file(driver: Any, store: GraphStore, tmp_path: Path) -> None
     apply_filter(d, "since", "2024-01-01")
     assert node_ids(d) == {"evil", "uz-moh", "ru-moh", "who"}
     apply_filter(d, "since", "")
+    apply_filter(d, "area", "equipment")
+    assert node_ids(d) == {"kr-mohw", "tma"}
+    apply_filter(d, "area", "")
+
+    apply_filter(d, "depth", "2")
+    before = d.execute_script("return window.hdkg.stabilizations")
+    d.execute_script("window.hdkg.showEgo('kr-mohw', 'Korea')")
+    stabilised(d, before + 1)
+    assert node_ids(d) == {"kr-mohw", "tma", "almazov"}
+    apply_filter(d, "depth", "1")
+    assert node_ids(d) == {"kr-mohw", "tma"}
 
     before = d.execute_script("return window.hdkg.stabilizations")
     d.execute_script("window.hdkg.showEgo('almazov', 'Almazov Centre')")
@@ -254,4 +283,47 @@ def test_standalone_file(driver: Any, store: GraphStore, tmp_path: Path) -> None
     text = details_text(d)
     assert HOSTILE_SENTENCE in text
     d.save_screenshot(str(ARTIFACTS / "view-standalone.png"))
+    assert_clean(d)
+
+
+def _styling_cases() -> NetworkData:
+    """Every branch of the styling: no label, an unknown kind, no country, three specialties,
+    a dashed status, parallel edges on one pair (curves), zero sources."""
+    node = {"kind": "GovernmentBody", "country": "UZ", "degree": 2, "links": 3}
+    edge = {"specialties": [], "sources": 1, "link_ids": ["l1"]}
+    return NetworkData.model_validate({
+        "nodes": [{"id": "a", "label": "Ministry", **node},
+                  {"id": "b", "label": "", **node, "kind": "Mystery", "country": None, "degree": 0},
+                  {"id": "c", "label": "WHO", **node, "kind": "InternationalOrganization", "country": None}],
+        "edges": [{"id": "ab1", "source": "a", "target": "b", "kind": "agreement", "status": "signed", **edge,
+                   "specialties": ["oncology", "pediatrics", "cardiology"]},
+                  {"id": "ab2", "source": "a", "target": "b", "kind": "visit", "status": "planned", **edge},
+                  {"id": "ab3", "source": "a", "target": "b", "kind": "meeting", "status": "held", **edge},
+                  {"id": "ac", "source": "a", "target": "c", "kind": "telepathy", "status": "discussed", **edge,
+                   "sources": 0, "link_ids": ["l2", "l3"], "specialties": ["not-a-specialty"]}],
+        "truncated": False, "total_nodes": 3, "level": "actor",
+    })  # fmt: skip
+
+
+def test_js_and_python_style_a_network_alike(driver: Any, server: str, store: GraphStore) -> None:
+    """``toVis`` (network.js, for re-queried data) and ``vis_items`` (the first screen) must agree."""
+    d = driver
+    open_page(d, server + "/view")
+    cfg = d.execute_script("return JSON.parse(document.getElementById('hdkg-data').textContent)")
+
+    def python(data: NetworkData) -> dict[str, Any]:
+        nodes, edges, _ = vis_items(
+            data, actor_colours=cfg["colours"]["actors"], link_colours=cfg["colours"]["links"],
+            type_labels=cfg["labels"]["types"], specialty_labels=cfg["labels"]["specialties"],
+        )  # fmt: skip
+        return {"nodes": nodes, "edges": edges}
+
+    for data in (_styling_cases(), build_network(store), build_network(store, level="country")):
+        js = d.execute_script("return window.hdkg.toVis(arguments[0])", data.model_dump(mode="json"))
+        assert js == python(data)
+    # and what the page draws first is what toVis makes of /network
+    fetched = d.execute_async_script(
+        "var done = arguments[0]; fetch('/network').then(r => r.json()).then(x => done(window.hdkg.toVis(x)))"
+    )
+    assert fetched == {"nodes": cfg["nodes"], "edges": cfg["edges"]}
     assert_clean(d)

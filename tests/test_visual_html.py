@@ -243,3 +243,17 @@ def test_view_command_writes_a_standalone_file(
     data = payload(page)
     assert data["mode"] == "standalone" and {e["kind"] for e in data["edges"]} == {"agreement"}
     assert external_resources(page) == [] and HOSTILE_NAME not in page
+
+
+def test_view_has_area_and_depth_controls(client: TestClient) -> None:
+    from visual import vocab
+
+    page = client.get("/view", params={"area": "equipment", "actor": "kr-mohw", "depth": 2}).text
+    area = re.search(r'<select name="area" id="f-area">(.*?)</select>', page, re.S)
+    assert area is not None
+    values = re.findall(r'<option value="([^"]*)"', area.group(1))
+    assert values == ["", *(a.id for a in vocab.areas())]
+    assert '<option value="equipment" selected>' in area.group(1)
+    depth = re.search(r'<select name="depth" id="f-depth">(.*?)</select>', page, re.S)
+    assert depth is not None and '<option value="2" selected>' in depth.group(1)
+    assert {n["id"] for n in payload(page)["nodes"]} == {"kr-mohw", "tma"}

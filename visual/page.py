@@ -109,6 +109,7 @@ def network_context(
         "kinds": kinds,
         "statuses": vocab.statuses(),
         "specialties": specs,
+        "areas": vocab.areas(known["area_ids"]),
         "countries": known["countries"],
         "actor_colours": actor_colours,
         "link_colours": link_colours,

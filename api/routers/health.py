@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from fastapi import APIRouter
 
 import hdkg
@@ -14,16 +12,6 @@ from ..responses import problems
 from ..schemas.health import Counts, Health, Versions
 
 router = APIRouter(tags=["health"])
-
-
-def _embedded_version(dialect: str) -> str | None:
-    """An embedded store's engine is the installed library, so its version is the server's."""
-    if dialect != "ladybug":
-        return None
-    try:
-        return version("ladybug")
-    except PackageNotFoundError:
-        return None
 
 
 @router.get(
@@ -38,7 +26,7 @@ def health(store: StoreDep) -> Health:
     if info.get("ok") is False:
         raise StoreUnavailable("The graph store answered the ping with a failure", where=store.dialect)
     stats = store.stats()
-    server = info.get("server_version") or info.get("version") or _embedded_version(store.dialect)
+    server = info.get("version")  # every store's ping() names its engine's version (None if unknown)
     return Health(
         status="ok",
         store=store.dialect,

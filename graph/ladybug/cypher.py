@@ -26,7 +26,10 @@ SCHEMA: list[str] = [
     "CREATE REL TABLE IF NOT EXISTS BASED_IN(FROM Actor TO Country)",
     "CREATE REL TABLE IF NOT EXISTS ACTS_FOR(FROM Actor TO Actor)",
     "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Link TO Article, text STRING, start INT64, `end` INT64)",
-    "CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Actor TO Article)",
+    "CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Actor TO Article, names STRING[], rkeys STRING[])",
+    # graphs written before mentions carried the names they used
+    "ALTER TABLE MENTIONED_IN ADD IF NOT EXISTS names STRING[]",
+    "ALTER TABLE MENTIONED_IN ADD IF NOT EXISTS rkeys STRING[]",
 ]
 
 CONCEPTS = {
@@ -80,7 +83,13 @@ WRITE: dict[str, str] = {
     "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
     "MERGE (a)-[:BASED_IN]->(c)",
     "mentioned_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (t:Article {id: r.article}) "
-    "MERGE (a)-[:MENTIONED_IN]->(t)",
+    "MERGE (a)-[m:MENTIONED_IN]->(t) SET m.names = CAST(r.names AS STRING[]), "
+    "m.rkeys = CAST(r.rkeys AS STRING[])",
+    "article_actors": "MATCH (x:Actor)-[:MENTIONED_IN]->(t:Article {id: $id}) RETURN DISTINCT x.id AS id",
+    "actor_mentions": "MATCH (x:Actor)-[m:MENTIONED_IN]->(:Article) WHERE x.id IN $ids "
+    "RETURN x.id AS id, m.names AS names, m.rkeys AS rkeys",
+    "actor_names_set": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}) SET a.aliases = CAST(r.aliases AS STRING[]), "
+    "a.search = CAST(r.search AS STRING), a.rkeys = CAST(r.rkeys AS STRING[])",
     "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
     "MERGE (p)-[:ACTS_FOR]->(b)",
     "orphans_delete": "MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-[:PARTY_OF]->(:Link) } "
@@ -164,7 +173,10 @@ READ: dict[str, str] = {
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     "actors_by_ids": "MATCH (a:Actor) WHERE a.id IN $ids OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
-    "RETURN " + _ACTOR_COLS + " ORDER BY id",
+    "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "a.wikidata AS wikidata, count(DISTINCT l.id) AS links ORDER BY id",
+    "acts_for": "MATCH (p:Actor)-[:ACTS_FOR]->(b:Actor) WHERE p.id IN $ids "
+    "RETURN p.id AS person_id, b.id AS body_id ORDER BY person_id, body_id",
     "links_per_year": "MATCH (l:Link) WHERE l.date IS NOT NULL "
     "RETURN CAST(substring(l.date, 1, 4) AS INT64) AS year, l.kind AS kind, count(*) AS links "
     "ORDER BY year, kind",

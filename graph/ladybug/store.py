@@ -154,5 +154,11 @@ class LadybugStore(GraphStore):
             _release(self.path)
 
     def ping(self) -> dict[str, Any]:
+        """The engine is the installed ``ladybug`` library, so its version is the "server" version."""
         rows = self._exec("RETURN 1 AS ok", {}, where="ping")
-        return {"store": self.dialect, "path": str(self.path), "ok": bool(rows and rows[0]["ok"] == 1)}
+        return {
+            "store": self.dialect,
+            "path": str(self.path),
+            "ok": bool(rows and rows[0]["ok"] == 1),
+            "version": str(ladybug.__version__),
+        }

@@ -4,6 +4,17 @@ Mirrors ``graph/ladybug/cypher.py`` statement by statement; the parity suite
 holds the two to the same answers. Links also carry their ontology class as a
 second label (``:Link:Agreement``); labels cannot be parameters, so that one
 statement is built from a class name checked against ``[A-Z][A-Za-z]*``.
+
+There is deliberately no full-text index. ``actors_search`` must give the same
+actors in the same order on both stores: every query stem (``graph/text.py``)
+starts a token of the actor's stemmed names, sorted by links, name, id. A
+Lucene index with the Russian analyzer tokenises and stems differently (and
+stems English and Uzbek names by Russian rules), so as a filter it would find
+other actors than LadybugDB, and its relevance score cannot rank when the
+contract's order is by links. It was kept up to date on every write and read
+by nothing, so the schema drops it (and the property it indexed) from older
+databases. The search is a scan of ``Actor.search``, fine for the tens of
+thousands of actors a news corpus yields.
 """
 
 from __future__ import annotations
@@ -22,8 +33,9 @@ SCHEMA: list[str] = [
     "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind, n.country)",
     "CREATE INDEX link_date IF NOT EXISTS FOR (n:Link) ON (n.date)",
     "CREATE INDEX link_kind IF NOT EXISTS FOR (n:Link) ON (n.kind, n.status)",
-    "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.names_text] "
-    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'russian'}}",
+    # No full-text index: `actors_search` must answer exactly as on LadybugDB (see the module docstring).
+    "DROP INDEX actor_names IF EXISTS",
+    "MATCH (a:Actor) WHERE a.names_text IS NOT NULL CALL (a) { REMOVE a.names_text } IN TRANSACTIONS OF 5000 ROWS",
 ]
 
 CONCEPTS = {
@@ -32,6 +44,11 @@ CONCEPTS = {
 }
 
 CLEAR = ["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"]
+
+PING = (
+    "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' "
+    "RETURN 1 AS ok, versions[0] AS version, edition"
+)
 
 _CLASS = re.compile(r"^[A-Z][A-Za-z]*$")
 
@@ -74,12 +91,16 @@ WRITE: dict[str, str] = {
     "RETURN DISTINCT a.id AS id, a.rkeys AS rkeys",
     "actor_upsert": "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a.name = r.name, a.kind = r.kind, "
     "a.country = r.country, a.aliases = r.aliases, a.wikidata = r.wikidata, a.search = r.search, "
-    "a.rkeys = r.rkeys, a.merged_from = r.merged_from, "
-    "a.names_text = reduce(s = r.name, x IN r.aliases | s + ' | ' + x)",
+    "a.rkeys = r.rkeys, a.merged_from = r.merged_from",
     "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
     "MERGE (a)-[:BASED_IN]->(c)",
     "mentioned_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (t:Article {id: r.article}) "
-    "MERGE (a)-[:MENTIONED_IN]->(t)",
+    "MERGE (a)-[m:MENTIONED_IN]->(t) SET m.names = r.names, m.rkeys = r.rkeys",
+    "article_actors": "MATCH (x:Actor)-[:MENTIONED_IN]->(t:Article {id: $id}) RETURN DISTINCT x.id AS id",
+    "actor_mentions": "MATCH (x:Actor)-[m:MENTIONED_IN]->(:Article) WHERE x.id IN $ids "
+    "RETURN x.id AS id, m.names AS names, m.rkeys AS rkeys",
+    "actor_names_set": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}) SET a.aliases = r.aliases, "
+    "a.search = r.search, a.rkeys = r.rkeys",
     "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
     "MERGE (p)-[:ACTS_FOR]->(b)",
     "orphans_delete": "MATCH (a:Actor) WHERE NOT (a)-[:PARTY_OF]->(:Link) AND NOT (a)-[:MENTIONED_IN]->(:Article) "
@@ -155,7 +176,10 @@ READ: dict[str, str] = {
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     "actors_by_ids": "MATCH (a:Actor) WHERE a.id IN $ids OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
-    "RETURN " + _ACTOR_COLS + " ORDER BY id",
+    "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "a.wikidata AS wikidata, count(DISTINCT l.id) AS links ORDER BY id",
+    "acts_for": "MATCH (p:Actor)-[:ACTS_FOR]->(b:Actor) WHERE p.id IN $ids "
+    "RETURN p.id AS person_id, b.id AS body_id ORDER BY person_id, body_id",
     "links_per_year": "MATCH (l:Link) WHERE l.date IS NOT NULL "
     "RETURN toInteger(substring(l.date, 0, 4)) AS year, l.kind AS kind, count(*) AS links "
     "ORDER BY year, kind",

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ATTEMPTS = 4
 BACKOFF_S = 0.5
+#: The driver's own retry loop (30 s by default) inside each of our attempts made a request wait
+#: minutes while Neo4j was down; ``_retry`` is the one retry policy, so the driver gives up at once.
+DRIVER_RETRY_S = 0.0
+CONNECT_TIMEOUT_S = 5.0
 
 
 class _Tx:
@@ -68,7 +72,12 @@ class Neo4jStore(GraphStore):
     ) -> None:
         self.uri, self.database, self.attempts = uri, database, attempts
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                max_transaction_retry_time=DRIVER_RETRY_S,
+                connection_timeout=CONNECT_TIMEOUT_S,
+            )
         except (DriverError, ValueError) as exc:
             raise ConfigError(f"bad Neo4j connection settings: {exc}", where="NEO4J_URI") from exc
         self._decisions = DecisionsFile(decisions_file)
@@ -152,5 +161,13 @@ class Neo4jStore(GraphStore):
         self._driver.close()
 
     def ping(self) -> dict[str, Any]:
-        rows = self._read("ping", "RETURN 1 AS ok", {})
-        return {"store": self.dialect, "uri": self.uri, "database": self.database, "ok": rows[0]["ok"] == 1}
+        """Reachability plus the server's version and edition, as ``dbms.components()`` reports them."""
+        rows = self._read("ping", cypher.PING, {})
+        return {
+            "store": self.dialect,
+            "uri": self.uri,
+            "database": self.database,
+            "ok": bool(rows) and rows[0]["ok"] == 1,
+            "version": rows[0]["version"] if rows else None,
+            "edition": rows[0]["edition"] if rows else None,
+        }

@@ -207,7 +207,8 @@
     return true;
   }
 
-  /* Standalone: the file holds the whole graph, so filters and ego networks are computed here. */
+  /* Standalone: the file holds the whole graph, so filters and ego networks are computed here,
+   * as graph/network.py does: depth 1 keeps the ego's edges, depth 2 also its partners' edges. */
   function clientGraph(f, egoId) {
     var byId = {};
     fullNodes.forEach(function (n) { byId[n.id] = n; });
@@ -221,11 +222,17 @@
     var keep = {};
     var filtered = ["specialty", "country", "kind", "status", "since", "until", "area"].some(function (k) { return f[k]; });
     if (egoId) {
+      var centre = {};  /* the nodes whose edges are drawn: the ego, and at depth 2 its partners */
+      centre[egoId] = true;
+      if (Number(f.depth) === 2) {
+        ve.forEach(function (e) {
+          if (e.from === egoId) centre[e.to] = true;
+          if (e.to === egoId) centre[e.from] = true;
+        });
+      }
+      ve = ve.filter(function (e) { return centre[e.from] || centre[e.to]; });
       keep[egoId] = true;
-      ve.forEach(function (e) {
-        if (e.from === egoId) keep[e.to] = true;
-        if (e.to === egoId) keep[e.from] = true;
-      });
+      ve.forEach(function (e) { keep[e.from] = true; keep[e.to] = true; });
     } else if (filtered) {
       ve.forEach(function (e) { keep[e.from] = true; keep[e.to] = true; });
     } else {
@@ -283,7 +290,6 @@
   function showEgo(id, label) {
     ego = { id: id, label: label || id };
     document.getElementById("f-actor").value = served ? id : "";
-    document.getElementById("f-depth").value = "1";
     return apply().then(function () {
       updateStatus();
       showNode(id);
@@ -435,6 +441,7 @@
   api.showEdge = showEdge;
   api.showEgo = showEgo;
   api.apply = apply;
+  api.toVis = toVis;
 
   network.on("click", function (p) {
     if (p.nodes.length) showNode(p.nodes[0]);
