@@ -20,7 +20,7 @@ from hdkg.settings import Settings, get_settings
 
 from . import problems
 from .deps import StoreProvider
-from .routers import actors, cooperations, export, health, links, network, vocab, write
+from .routers import actors, cooperations, cypher, export, health, links, network, vocab, write
 from .writing import ExtractorHolder
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.store_provider = provider
     app.state.extractor = ExtractorHolder()
     problems.install(app)
-    for module in (health, cooperations, actors, links, vocab, network, export, write):
+    for module in (health, cooperations, actors, links, vocab, network, export, write, cypher):
         app.include_router(module.router)
     _include_pages(app)
     return app

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterator
 
 from hdkg.models import Article
@@ -54,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         def on_error(article: Article, exc: Exception) -> None:
             failed.append({"source": article.source, "stage": "extract", "error": str(exc)})
 
-        for facts in extract_parallel(articles(), args.workers, on_error=on_error):
+        start = time.perf_counter()
+        for done, facts in enumerate(extract_parallel(articles(), args.workers, on_error=on_error), start=1):
+            if done % 1000 == 0:  # progress on stderr, so a long run can be watched
+                print(f"{done} written in {time.perf_counter() - start:.0f}s", file=sys.stderr, flush=True)
             result = graph.write_facts(facts)
             if result.skipped:
                 counts["unchanged"] += 1

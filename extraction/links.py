@@ -31,7 +31,8 @@ SOURCE_CUES = {
     "according",
     "matbuot",
 }
-MAX_ELABORATION = 3
+MAX_ELABORATION = 5  # plain sentences after a link that may still elaborate it
+COMPLETE_WINDOW = 4  # sentences after a link's own sentence that may borrow its other side
 
 
 @dataclass
@@ -125,7 +126,11 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
         if trig is not None and grouped:
             if len(grouped) == 1:
                 grouped = _complete(
-                    grouped, last if last and si - last.sents[-1] <= 3 else None, counts, cands, main
+                    grouped,
+                    last if last and si - last.sents[0] <= COMPLETE_WINDOW else None,
+                    counts,
+                    cands,
+                    main,
                 )
             if len(grouped) >= 2:
                 adj_only = {m.cand.id for m in parts if m.role == "country" and not _subject(doc, m)} - {

@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extraction import Extractor
+from graph.base import GraphStore, WriteResult
 from graph.ladybug import LadybugStore
 from hdkg.errors import ExtractionError, HdkgError
-from hdkg.models import Article
-from tests.reliability_support import CP1251_TITLE, bad_batch, cli_env, dump, run_cli
+from hdkg.models import Article, Facts
+from tests.reliability_support import CP1251_TITLE, DEMO, bad_batch, cli_env, dump, run_cli
 
 # what each refused input's error must say, so a user knows what to fix
 REASONS = {
@@ -103,3 +104,25 @@ def test_extractor_survives_random_text_and_offsets_stay_inside(
             assert 0 <= ev.start <= ev.end <= n, (ev, text)
             assert text[ev.start : ev.end] == ev.text, (ev, text)
         assert all(a in {x.id for x in facts.actors} for side in link.sides for a in side)
+
+
+def test_a_store_bug_on_one_article_is_a_per_item_failure(
+    ladybug_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hdkg.pipeline import ingest
+
+    real = ladybug_store.write_facts
+    victim = "ru_04_uzbekistan_aphp_memorandum.txt"
+
+    def flaky(facts: Facts) -> WriteResult:
+        if facts.article.source.endswith(victim):
+            raise KeyError("actor_mentions")
+        return real(facts)
+
+    monkeypatch.setattr(ladybug_store, "write_facts", flaky)
+    names = ["en_01_aphp_oncology_followup.txt", victim, "uz_01_tika_joint_operations.txt"]
+    summary = ingest([str(DEMO / n) for n in names], ladybug_store, progress=False)
+    assert summary.written == 2
+    assert [(Path(f.source).name, f.stage) for f in summary.failed] == [(victim, "write")]
+    assert "KeyError" in summary.failed[0].error
+    assert ladybug_store.stats().nodes["Article"] == 2

@@ -390,6 +390,7 @@
     var n = nodes.get(id);
     if (!n) return Promise.resolve();
     clear(body);
+    delete body.dataset.loaded;  /* set again once this item's evidence is in */
     body.dataset.kind = "node";
     body.dataset.id = id;
     body.appendChild(el("div", n.label, "title"));
@@ -427,6 +428,7 @@
     if (!e) return Promise.resolve();
     var a = nodes.get(e.from), b = nodes.get(e.to);
     clear(body);
+    delete body.dataset.loaded;  /* set again once this item's evidence is in */
     body.dataset.kind = "edge";
     body.dataset.id = id;
     body.appendChild(el("div", (a ? a.label : e.from) + " ↔ " + (b ? b.label : e.to), "title"));
