@@ -129,7 +129,8 @@ async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int, conc
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
         await _wait_ready(client, proc)
-        out: Figures = {}
+        health = (await client.get("/health")).json()
+        out: Figures = {"_articles_in_graph": health.get("counts", {}).get("nodes", {}).get("Article")}
         for name, urls in ENDPOINTS.items():
             for url in urls[:3]:
                 (await client.get(url)).raise_for_status()
@@ -159,13 +160,14 @@ def bench_store(store: str, n: int, requests: int, concurrency: int, *, ingested
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+    articles = figures.pop("_articles_in_graph", None)
     for name, f in figures.items():
         print(
             f"[api] {store:8s} n={n:6d} {name:14s} p50 {f['p50_ms']:8.1f} ms  p95 {f['p95_ms']:8.1f} ms  "
             f"{f['req_per_s']} req/s  errors {f['errors']}/{f['requests']}  (concurrency {concurrency})",
             flush=True,
         )
-    return {"graph": built, "endpoints": figures, "concurrency": concurrency}
+    return {"graph": built, "articles_in_graph": articles, "endpoints": figures, "concurrency": concurrency}
 
 
 def run(n: int, stores: list[str], requests: int, concurrency: int, *, ingested: bool = False) -> Figures:

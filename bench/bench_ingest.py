@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -75,8 +76,16 @@ def command(
 
 
 def run_once(
-    corpus: Path, store: str, workers: int, *, clear: bool = True, use_cli: bool, precheck: bool = False
+    corpus: Path,
+    store: str,
+    workers: int,
+    *,
+    clear: bool = True,
+    use_cli: bool,
+    precheck: bool = False,
+    limit_s: float | None = None,
 ) -> Figures:
+    """One ingest run; past ``limit_s`` it is stopped and the last progress line is kept as a partial figure."""
     cmd = command(corpus, store, workers, clear=clear, use_cli=use_cli, precheck=precheck)
     server = neo4j_server_pid() if store == "neo4j" else None
     server_peak = 0
@@ -92,12 +101,22 @@ def run_once(
             while proc.poll() is None:
                 if server:
                     server_peak = max(server_peak, tree_rss(server))
+                if limit_s is not None and time.perf_counter() - start > limit_s:
+                    proc.terminate()
+                    proc.wait()
+                    break
                 time.sleep(0.5)
     out, err = out_path.read_text(), err_path.read_text()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     wall = time.perf_counter() - start
     summary = _summary(out)
+    progress = re.findall(r"^(\d+) written in (\d+)s$", err, flags=re.M)
+    partial = (
+        {"written": int(progress[-1][0]), "seconds": int(progress[-1][1])}
+        if progress and not summary
+        else None
+    )
     articles = int(summary.get("articles", 0))
     return {
         "store": store,
@@ -107,6 +126,7 @@ def run_once(
         else "bench.ingest_driver" + (" --precheck" if precheck else ""),
         "clear": clear,
         "exit": proc.returncode,
+        "partial": partial,
         "wall_s": round(wall, 1),
         "articles_per_s": round(articles / wall, 2) if wall else None,
         "peak_rss_mb": round(rss.peak / 2**20),
@@ -131,6 +151,13 @@ def _summary(stdout: str) -> Figures:
 
 
 def _line(fig: Figures, n: int, label: str) -> str:
+    if fig.get("partial"):
+        p = fig["partial"]
+        return (
+            f"[ingest] {fig['store']:8s} n={n:6d} {label:16s} workers={fig['workers']}  STOPPED at the time limit: "
+            f"{p['written']} articles written in {p['seconds']} s ({p['written'] / max(p['seconds'], 1):.2f} art/s), "
+            f"peak RSS {fig['peak_rss_mb']} MB"
+        )
     s = fig["summary"]
     server = f"  neo4j server {fig['neo4j_server_peak_rss_mb']} MB" if fig["neo4j_server_peak_rss_mb"] else ""
     return (
@@ -141,14 +168,14 @@ def _line(fig: Figures, n: int, label: str) -> str:
     )
 
 
-def run(n: int, stores: list[str], workers: list[int], rerun: bool) -> Figures:
+def run(n: int, stores: list[str], workers: list[int], rerun: bool, limit_s: float | None = None) -> Figures:
     corpus = ensure_corpus(n)
     use_cli = cli_has_workers()
     out: Figures = {"machine": machine(), "n": n, "runs": []}
     for store in stores:
         by_workers: dict[int, Figures] = {}
         for w in workers:
-            fig = run_once(corpus, store, w, use_cli=use_cli)
+            fig = run_once(corpus, store, w, use_cli=use_cli, limit_s=limit_s)
             by_workers[w] = fig
             out["runs"].append(fig)
             print(_line(fig, n, "ingest"), flush=True)
@@ -173,8 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stores", nargs="+", default=["ladybug", "neo4j"], choices=["ladybug", "neo4j"])
     ap.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     ap.add_argument("--rerun", action="store_true", help="also time a second ingest of the same corpus")
+    ap.add_argument(
+        "--limit-s", type=float, default=None, help="stop a run after this long (figures: partial)"
+    )
     args = ap.parse_args(argv)
-    run(args.n, args.stores, args.workers, args.rerun)
+    run(args.n, args.stores, args.workers, args.rerun, args.limit_s)
     return 0
 
 

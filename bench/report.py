@@ -117,7 +117,8 @@ def _api_section(lines: list[str]) -> list[Figures]:
     rows = []
     for r in runs:
         for store, f in r["stores"].items():
-            graph = f"{r['n']} " + ("ingested" if r.get("ingested") else "written (cycled facts)")
+            size = f.get("articles_in_graph") or r["n"]
+            graph = f"{size} " + ("ingested" if r.get("ingested") else "written (cycled facts)")
             for ep, e in f["endpoints"].items():
                 rows.append([store, graph, ep, e["p50_ms"], e["p95_ms"], e["req_per_s"],
                              f"{e['errors']}/{e['requests']}", f["concurrency"]])  # fmt: skip
@@ -132,7 +133,7 @@ def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures], loads
     fresh: dict[tuple[str, int, int], Figures] = {}
     for r in ingests:
         for f in r["runs"]:
-            if not f.get("rerun"):
+            if not f.get("rerun") and not f.get("partial"):
                 fresh[(f["store"], r["n"], f["workers"])] = f
     rows: list[list[Any]] = []
     for store in ("ladybug", "neo4j"):
@@ -160,7 +161,7 @@ def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures], loads
     for r in apis:
         for store, f in r["stores"].items():
             for ep, e in f["endpoints"].items():
-                col = {1000: 1, 10000: 2, 100000: 3}.get(r["n"])
+                col = {1000: 1, 10000: 2, 100000: 3}.get(f.get("articles_in_graph") or r["n"])
                 if col:
                     row: list[Any] = [f"{store}: {ep} p95 ms", None, None, None]
                     row[col] = e["p95_ms"]

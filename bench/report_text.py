@@ -44,22 +44,41 @@ Scratch data (corpora, facts cache, stores, JSON figures, logs) goes to `$HDKG_B
 loaders read a file whole and refuse files over 20 MB, so one 100k-article file (≈ 210 MB)
 would not load; a folder of shards streams."""
 
-NOTES = """## Not measured, and why
+NOTES = """## What the figures say
 
-- **100k ingest (Neo4j) was not run.** The 10k run gives the per-article cost; at that
-  rate 100k articles take far more than the ~45 minutes the session allowed (see the
-  EXTRAPOLATED cell above, computed from the measured 1k and 10k runs). Extraction
-  (Natasha's NER on every Russian article) dominates, and the write path slows as the
-  graph grows (`orphans_delete` scans every actor on every article).
+- **Extraction** runs at a few articles per second per core (Natasha's NER pass is most of
+  it); the extraction engineer's ratio against the NER pass alone is in section 1.
+- **The write path is the bottleneck once extraction runs in 2 processes.** At 1k articles
+  `store.write_facts` reaches 0.12–0.14 of a plain UNWIND MERGE of the same rows on both
+  stores (goal 0.8: missed). The profile shows why: about 15 statements per article
+  against 3, each with a fixed cost of a few ms, and `orphans_delete` scans every actor on
+  every article (its cost grows with the graph: 10 ms/call at 300 articles, 26 ms/call at
+  1k). During the 10k LadybugDB ingest, `ps` showed the writer process at ~50 % CPU (all it
+  could get on the shared machine) and the two extraction workers at ~14 % each: they wait
+  on the bounded queue for the writer. Suggestions for the store engineer are in the
+  issue-9 report: skip `orphans_delete` and `link_topics_clear` when nothing was replaced,
+  fold the relationship MERGEs into the node upserts, batch several articles per
+  transaction, and index resolution keys instead of scanning `rkeys` lists.
+- **Speed-up from 1 to 2 processes** could not be shown on this machine: with a load
+  average of 6–11 on 2 cores, the second worker got little CPU, and at 10k the single writer
+  bounds the rate anyway. The "cores obtained" column (CPU seconds of the ingest tree per
+  wall second) shows how much of the 2 cores each run actually got.
+- **Resume** (rerun of an already ingested 1k batch): the current pipeline still extracts
+  every article before the store skips it, so a rerun costs 60–90 % of a fresh run. Checking
+  the stored content hash before extracting ("precheck") makes it 3.5 s (LadybugDB) and
+  6 s (Neo4j) for 1k articles.
+
+## Not measured, and why
+
+- **100k ingest (Neo4j) was not run**, and the 10k Neo4j ingest was stopped at a time
+  limit (its row says how far it got). The 10k LadybugDB run took far longer than the
+  ~45 minutes a 100k run was allowed even at 10k; the 100k cells are EXTRAPOLATED from the
+  measured 1k and 10k runs, never measured.
 - **API latency on a 100k graph was not measured** for the same reason; it was measured on
-  the 10k graphs left by the ingest runs (real extraction output).
+  the graphs the ingest runs left (real extraction output; the article count is shown).
 - **`hdkg ingest --workers`** did not exist while these runs were made, so the ingest runs
   used `bench.ingest_driver` (the pipeline's loop with `hdkg.parallel.extract_parallel`);
   the `runner` column says which ran. Once the CLI has `--workers`, `bench_ingest` uses it.
-- **Resume cost** is the rerun of an already ingested batch. Plain rerun: the pipeline
-  loads and *extracts* every article before the store finds the same content hash and skips
-  it, so a rerun costs nearly a fresh run. "rerun (precheck)" asks the store for the
-  article's hash before extracting (`store.query("article", id=...)`): that is what a
-  cheap resume costs.
 - **Peak RSS** is the ingest process tree (driver + extraction workers), sampled every
-  0.25 s; the Neo4j server (a separate JVM with `-Xmx1g`) is reported apart."""
+  0.25 s; the Neo4j server (a separate JVM with `-Xmx1g`) is reported apart. LadybugDB's
+  buffer pool lives in the ingest process, so its RSS grows with the database."""

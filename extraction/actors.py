@@ -13,7 +13,7 @@ from extraction import chunks_latin, frames, keys, mention_rules, ner_orgs, patt
 from extraction.cands import PREFIX, Cand, Mention, country_cand, gaz_cand, region_cand
 from extraction.gazetteer_match import GMatch
 from extraction.ner import NerSpan
-from extraction.segment import Doc
+from extraction.segment import Doc, Token
 
 LOCAL_REF = {"республика", "страна", "ведомство", "республиканский", "mamlakat", "country", "nation"}
 
@@ -85,7 +85,7 @@ def chunk_mention(
             if k not in place_idx and t.info is not None and t.info.pos == "LATN" and t.lemma not in hs
         ]
         quoted = mention_rules.quoted_lemmas(toks)
-        for words in (quoted, proper):
+        for words in (quoted, proper, _eponym(toks, ch.head_lemma)):
             pk = keys.key_of(words) if words else frozenset()
             if pk and (gid := keys.lookup_proper(pk)) is not None:
                 break
@@ -107,6 +107,16 @@ def chunk_mention(
         if typ == "InternationalOrganization" and inner_actor is not None:
             cand.parent = inner_actor.entry.ref
     return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, cand, "org", head=hk)
+
+
+def _eponym(toks: list[Token], head: str) -> list[str]:
+    """ "центр имени Алмазова" -> [центр, алмазов]: the head and its eponym, as short names
+    ("Центр Алмазова") list it, whatever initials the full name carries."""
+    k = next((n for n, t in enumerate(toks) if t.lemma == "имя"), None)
+    if k is None:
+        return []
+    names = [t.lemma for t in toks[k + 1 :] if len(t.text.strip(".")) > 2]
+    return [head, *names] if names else []
 
 
 def sent_foreign_country(

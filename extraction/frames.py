@@ -34,8 +34,19 @@ def _ends_before(doc: Doc, end: int, phrase: tuple[str, ...], floor: int) -> boo
     return end - n >= floor and tuple(t.lemma for t in doc.tokens[end - n : end]) == phrase
 
 
-def in_venue_frame(doc: Doc, first: int) -> bool:
+def _not_genitive(doc: Doc, first: int, last: int) -> bool:
+    """The host of an occasion is its genitive complement ("в кулуарах сессии Ассамблеи"); a head
+    that cannot be genitive starts the clause itself ("На полях форума Министерство подписало")."""
+    for t in doc.tokens[first:last]:
+        if t.info is not None and t.info.pos == "NOUN" and t.info.cases:
+            return "gent" not in t.info.cases
+    return False
+
+
+def in_venue_frame(doc: Doc, first: int, last: int | None = None) -> bool:
     """True when a venue frame ends at most MAX_GAP plain words before token ``first``."""
+    if doc.lang == "ru" and last is not None and _not_genitive(doc, first, last):
+        return False
     floor = doc.sents[doc.tokens[first].sent].first
     stop = _breakers(doc.lang)
     frames = _phrases("venue_frames", doc.lang)

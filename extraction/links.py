@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import coord, frames, morph, resources, sides, triggers, vocab_match
+from extraction import coord, frames, morph, persons, resources, sides, triggers, vocab_match
 from extraction.cands import Cand, Mention
 from extraction.segment import Doc
 
@@ -62,7 +62,7 @@ def _participants(doc: Doc, ms: list[Mention]) -> list[Mention]:
         nxt = doc.tokens[m.last].lemma if m.last < doc.sents[m.sent].last else ""
         if nxt in SUBORDINATE_AFTER:  # "vazirlik huzuridagi markaz": the parent body is no party here
             continue
-        if _is_source(doc, m) or frames.in_venue_frame(doc, m.first):
+        if _is_source(doc, m) or frames.in_venue_frame(doc, m.first, m.last):
             continue
         out.append(m)
     return out
@@ -100,7 +100,7 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
             cands[m.cand.id] = m.cand
     # a press office, a source or a venue is never the article's anchor party
     counts: Counter[str] = Counter(m.cand.id for m in _participants(doc, mentions))
-    _persons_act_for(mentions, cands, counts)
+    persons.act_for_bodies(mentions, cands, counts)
     drafts: list[Draft] = []
     last: Draft | None = None
     since = 0
@@ -143,59 +143,47 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
                 last, since = d, 0
                 continue
         if last is not None and since < MAX_ELABORATION and (not ids or trig is None):
-            if specs or areas:
+            if (specs or areas) and not (ids and trig is None and triggers.is_profile(toks, doc.lang)):
                 _add(last, specs, areas)
                 last.sents.append(si)
             since += 1
         elif ids:
             since = MAX_ELABORATION
-    return merge(drafts), cands
+    return merge(drafts, cands), cands
 
 
 STATUS_RANK = {"signed": 3, "held": 3, "planned": 2, "discussed": 1}
 
 
-def merge(drafts: list[Draft]) -> list[Draft]:
+def _bodies(side: list[str], cands: dict[str, Cand] | None) -> frozenset[str]:
+    """A side as the scorer pairs it: its persons only count when it has no body."""
+    if cands is None:
+        return frozenset(side)
+    return frozenset(x for x in side if x in cands and cands[x].type != "Person") or frozenset(side)
+
+
+def merge(drafts: list[Draft], cands: dict[str, Cand] | None = None) -> list[Draft]:
     """One fact told twice (headline, lead, body) is one link: same kind and the same sides
-    merge, their specialties, areas and evidence united, the most definite status kept."""
+    (persons beside their body aside) merge, their specialties, areas and evidence united,
+    the most definite status kept."""
     out: list[Draft] = []
     seen: dict[tuple[str, frozenset[frozenset[str]]], Draft] = {}
     for d in drafts:
-        k = (d.kind, frozenset(frozenset(side) for side in d.sides))
+        k = (d.kind, frozenset(_bodies(side, cands) for side in d.sides))
         first = seen.get(k)
         if first is None:
             seen[k] = d
             out.append(d)
             continue
+        for side in d.sides:
+            mine = next((x for x in first.sides if _bodies(x, cands) == _bodies(side, cands)), None)
+            if mine is not None:
+                mine.extend(x for x in side if x not in mine)
         _add(first, d.specialties, d.areas)
         first.sents = sorted(set(first.sents) | set(d.sents))
         if STATUS_RANK.get(d.status, 0) > STATUS_RANK.get(first.status, 0):
             first.status = d.status
     return out
-
-
-BODY_TYPES = ("GovernmentBody", "HealthcareProvider", "AcademicInstitution", "Association")
-
-
-def _persons_act_for(mentions: list[Mention], cands: dict[str, Cand], counts: Counter[str]) -> None:
-    """A named person without a body in their title acts for their country's body in the article:
-    the one in their sentence, else the most mentioned one (GUIDE: a person and their body
-    stand on the same side)."""
-    for pid, c in cands.items():
-        if c.type != "Person" or (c.acts_for and c.acts_for in cands) or c.country is None:
-            continue
-        sents = {m.sent for m in mentions if m.cand.id == pid}
-        pool = [
-            m.cand.id
-            for m in mentions
-            if m.role == "org" and m.cand.country == c.country and m.cand.type in BODY_TYPES
-        ]
-        near = [x for x in pool if any(m.sent in sents for m in mentions if m.cand.id == x)]
-        best = max(near or pool, key=lambda x: counts[x], default=None)
-        if best is not None:
-            cands[pid] = Cand(
-                c.id, c.name, c.type, c.country, c.in_gazetteer, c.wikidata, c.parent, best, c.key
-            )
 
 
 # "российская сторона", "узбекская делегация": the body of that country met before acts

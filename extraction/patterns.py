@@ -82,6 +82,10 @@ def _agrees(adj: Token, head: Token) -> bool:
     return bool(adj.info.cases & head.info.cases) or not head.info.cases
 
 
+# "правительство Королевства Саудовская Аравия" names the state itself (places.SIDE_WORDS)
+SIDE_HEADS = {"правительство"}
+
+
 def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[Chunk]:
     hs = heads("ru")
     out: list[Chunk] = []
@@ -111,7 +115,11 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                 if g is not None:
                     if g.entry.kind == "source":
                         break
-                    if g.entry.kind in ("country", "region", "actor") and _gent(doc.tokens[g.last - 1]):
+                    # "Посольства Республики Корея": the first word of a compound name carries the case
+                    if g.entry.kind in ("country", "region", "actor") and (
+                        _gent(doc.tokens[g.last - 1])
+                        or ((n_gen or tok.lemma not in SIDE_HEADS) and _gent(doc.tokens[g.first]))
+                    ):
                         ch.places.append(g)
                         j = g.last
                         # "министерства здравоохранения Узбекистана, Казахстана и ВОЗ"
@@ -144,6 +152,18 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                     ch.abbr = doc.tokens[j + 1].text
                     j += 3
                     break
+                if t.lemma == "имя" and j + 1 < s.last and doc.tokens[j + 1].is_cap:
+                    # "центр имени Алмазова", "больница имени С.П. Боткина": the eponym is the name
+                    j += 1
+                    while (
+                        j < s.last
+                        and doc.tokens[j].is_cap
+                        and doc.tokens[j].text[:1].isalpha()
+                        and j - i < 14
+                    ):
+                        j += 1
+                    ch.named = True
+                    break
                 if t.lemma == "по" and n_gen == 0 and j + 1 < s.last and _is(doc.tokens[j + 1], "NOUN"):
                     j += 2
                     while j < s.last and _gent(doc.tokens[j]) and _pos(doc.tokens[j]) in ("NOUN", "ADJF"):
@@ -173,8 +193,10 @@ def ru_chunks(doc: Doc, gmatch_at: dict[int, GMatch], taken: set[int]) -> list[C
                     continue
                 break
             ch.last = j
-            if ch.named or first < i or n_gen:
+            if ch.named or first < i or n_gen or ch.plural:
                 _attach_place(doc, ch, gmatch_at, s.last)
+            if ch.plural and not (ch.places or ch.pre or ch.named):
+                _participle_place(doc, ch, gmatch_at, hs, s.last)
             out.append(ch)
             i = max(i + 1, j)
     return out
@@ -186,10 +208,32 @@ def _attach_place(doc: Doc, ch: Chunk, gmatch_at: dict[int, GMatch], end: int) -
     or in its parent's country."""
     j = ch.last
     prep = doc.tokens[j].lemma if j < end else ""
-    g = gmatch_at.get(j + 1) if prep in ("при", "в", "во") else None
+    g = gmatch_at.get(j + 1) if prep in ("при", "в", "во", "из") else None
     if g is None or ch.places or ch.pre or g.entry.kind not in ("actor", "country", "region"):
+        return
+    if prep == "из" and g.entry.kind != "country":  # "клиники из Индии": bodies of that country
         return
     if g.entry.kind == "actor" and prep != "при":
         return
     ch.places.append(g)
     ch.last = g.last
+
+
+LOCATED = {"расположить", "располагаться", "находиться", "действовать", "работать", "базироваться"}
+
+
+def _participle_place(
+    doc: Doc, ch: Chunk, gmatch_at: dict[int, GMatch], hs: dict[str, str], end: int
+) -> None:
+    """ "клиники и вузы, расположенные в Душанбе": a participle clause places a group (and the
+    groups coordinated with it) as "клиники Душанбе" would."""
+    j = ch.last
+    while j < end and j - ch.last < 6 and (doc.tokens[j].text in (",", "и") or doc.tokens[j].lemma in hs):
+        j += 1
+    if j + 2 >= end or doc.tokens[j].lemma not in LOCATED or doc.tokens[j + 1].lemma not in ("в", "во"):
+        return
+    g = gmatch_at.get(j + 2)
+    if g is not None and g.entry.kind in ("country", "region"):
+        ch.places.append(g)
+        if all(t.text == "," for t in doc.tokens[ch.last : j]):
+            ch.last = g.last  # the group right before the clause names it in full

@@ -9,6 +9,7 @@ Credits (photographers, authors) are never persons of a link.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from extraction import keys, morph, resources
@@ -170,6 +171,27 @@ def _initials_only(doc: Doc, a: int, b: int) -> bool:
     )
 
 
+DIPLOMATS = {"посол", "консул", "генконсул", "ambassador", "consul", "elchi"}
+
+
+def _mission(orgs: list[Mention], country: str | None, sent: int, before: int) -> Mention | None:
+    """ "Посольство Японии передало ... с участием посла Японии Х. Мацумото": a diplomat acts
+    for the state's government body named before them in their sentence or the one before (their
+    mission), not apart; one named after is more often a source ("citing the Foreign Ministry")."""
+    return next(
+        (
+            m
+            for m in reversed(orgs)
+            if m.role == "org"
+            and m.cand.type == "GovernmentBody"
+            and m.cand.country == country
+            and sent - 1 <= m.sent <= sent
+            and m.last <= before
+        ),
+        None,
+    )
+
+
 def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -> list[Mention]:
     spans: list[tuple[int, int]] = []
     if doc.lang == "ru":
@@ -219,6 +241,8 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -
             surname = doc.tokens[a].text
         name = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
         country = body.cand.country if body else main
+        if body is not None and body.role == "country" and lem & DIPLOMATS:
+            body = _mission(orgs, body.cand.country, doc.tokens[a].sent, a) or body
         cand = Cand(
             person_id(surname, doc.lang),
             name,
@@ -228,3 +252,29 @@ def build(doc: Doc, ner: list[NerSpan], orgs: list[Mention], main: str | None) -
         )
         out.append(Mention(a, b, doc.tokens[a].sent, cand, "person"))
     return out
+
+
+BODY_TYPES = ("GovernmentBody", "HealthcareProvider", "AcademicInstitution", "Association")
+
+
+def act_for_bodies(mentions: list[Mention], cands: dict[str, Cand], counts: Counter[str]) -> None:
+    """A named person without a body in their title acts for their country's body in the article:
+    the one in their sentence, else the most mentioned one (GUIDE: a person and their body
+    stand on the same side)."""
+    for pid, c in cands.items():
+        if c.type != "Person" or c.country is None:
+            continue
+        if c.acts_for and c.acts_for in cands:
+            continue
+        sents = {m.sent for m in mentions if m.cand.id == pid}
+        pool = [
+            m.cand.id
+            for m in mentions
+            if m.role == "org" and m.cand.country == c.country and m.cand.type in BODY_TYPES
+        ]
+        near = [x for x in pool if any(m.sent in sents for m in mentions if m.cand.id == x)]
+        best = max(near or pool, key=lambda x: counts[x], default=None)
+        if best is not None:
+            cands[pid] = Cand(
+                c.id, c.name, c.type, c.country, c.in_gazetteer, c.wikidata, c.parent, best, c.key
+            )

@@ -45,6 +45,12 @@ SIDE_WORDS = {
     "delegatsiya",
     "правительство",
     "government",
+    # "партнеры из Германии", "коллеги из Турции": the partners of a country are its party
+    "партнер",
+    "коллега",
+    "partner",
+    "colleague",
+    "hamkor",
 }
 
 

@@ -67,3 +67,14 @@ def detect(tokens: list[Token], lang: str) -> Trigger | None:
     else:
         status = "signed" if kind == "agreement" else "held"
     return Trigger(kind, status, bool(found & STRONG))
+
+
+@lru_cache(maxsize=4)
+def _profile_index(lang: str) -> phrases.Index:
+    items = (resources.lexicon("triggers").get("profile") or {}).get(lang) or []
+    return phrases.build_index([(str(w), "profile") for w in items], lang)
+
+
+def is_profile(tokens: list[Token], lang: str) -> bool:
+    """A sentence describing one party (lexicon/triggers.yaml: profile)."""
+    return bool(phrases.scan(tokens, _profile_index(lang)))

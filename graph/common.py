@@ -36,6 +36,7 @@ def prepare(name: str, params: dict[str, Any]) -> dict[str, Any]:
         out["limit"] = NO_LIMIT if out["limit"] is None else max(0, int(out["limit"]))
     if "offset" in out:
         out["offset"] = 0 if out["offset"] is None else max(0, int(out["offset"]))
+        out["window"] = out["offset"] + out["limit"]  # LadybugDB pages without SKIP (its cypher.py)
     if "ids" in out:
         out["ids"] = sorted({str(i) for i in out["ids"] or []})
     if "q" in out:

@@ -223,3 +223,13 @@ def test_embedded_graph_from_before_mention_names_still_loads(tmp_path: Path) ->
     assert store.write_facts(_clinic_article("a0", "v2", [other, third])).replaced
     assert _q(store, "actor", id="x-clinic")[0]["aliases"] == ["New Alias"]
     store.close()
+
+
+def test_deep_pages_are_empty_not_a_crash(any_store: GraphStore) -> None:
+    """``GET /links?offset=1000000``: LadybugDB used to die (SIGSEGV) on ORDER BY + a big SKIP."""
+    _fill(any_store)
+    every = _q(any_store, "links")
+    assert len(every) >= 3
+    assert _q(any_store, "links", limit=2, offset=1) == every[1:3]
+    assert _q(any_store, "links", limit=500, offset=1_000_000) == []
+    assert _q(any_store, "links", limit=1, offset=20_000, country="UZ") == []

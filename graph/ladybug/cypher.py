@@ -5,6 +5,11 @@ nullable parameter is cast once in a leading WITH (a bare ``$p IS NULL``
 with ``None`` fails to bind); struct fields of UNWIND rows are cast for the
 same reason. ORDER BY inside WITH needs a LIMIT there, so list columns are
 sorted with ``list_sort`` (and again in Python for both stores).
+
+No SKIP: LadybugDB 0.22 crashes the process (SIGSEGV in its top-k operator)
+on ``ORDER BY ... SKIP n LIMIT m`` once n is in the tens of thousands, which
+``GET /links?offset=`` reaches. Paged queries ask for ``LIMIT $window``
+(offset + limit) and the store drops the first ``offset`` rows itself.
 """
 
 from __future__ import annotations
@@ -139,7 +144,7 @@ READ: dict[str, str] = {
     "links": _PRE + "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
     "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
     "l.sources AS sources, l.parties AS parties "
-    "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id SKIP $offset LIMIT $limit",
+    "ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id LIMIT $window",
     "links_count": _PRE + "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN count(l) AS total",
     "link": "MATCH (l:Link {id: $id}) RETURN l.id AS id, l.kind AS kind, l.status AS status, l.date AS date, "
     "l.specialties AS specialties, l.areas AS areas, l.sources AS sources",

@@ -135,7 +135,8 @@ class LadybugStore(GraphStore):
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         prepared = common.prepare(name, params)
         rows = self._exec(cypher.READ[name], prepared, where=f"query {name}")
-        return common.shape(name, rows)
+        # paged queries return offset + limit rows: see the SKIP note in graph/ladybug/cypher.py
+        return common.shape(name, rows[prepared.get("offset", 0) :])
 
     def clear(self) -> None:
         """Deletes everything, then re-seeds the ontology's Specialty/Area nodes (part of the schema)."""
