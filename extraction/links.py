@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extraction import coord, frames, morph, persons, resources, sides, triggers, vocab_match
 from extraction.cands import Cand, Mention
-from extraction.segment import Doc
+from extraction.segment import Doc, Token
 
 SUBORDINATE = {"при"}  # "центр при минздраве": the parent is no party here
 SUBORDINATE_AFTER = {"huzur", "huzuridagi", "huzurida"}  # Uzbek puts the parent first
@@ -43,6 +43,7 @@ class Draft:
     sents: list[int]
     specialties: list[str] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
+    weak: bool = False  # a headline's bare "сотрудничество": kept only when the body tells a link
 
 
 def _participants(doc: Doc, ms: list[Mention]) -> list[Mention]:
@@ -137,7 +138,7 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
                     m.cand.id for m in parts if m.role == "country" and _subject(doc, m)
                 }
                 grouped = [_state_or_body(side, cands, adj_only) for side in grouped]
-                d = Draft(trig.kind, trig.status, grouped, [si])
+                d = Draft(trig.kind, trig.status, grouped, [si], weak=not trig.strong and _verbless(toks))
                 _add(d, specs, areas)
                 drafts.append(d)
                 last, since = d, 0
@@ -149,7 +150,26 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
             since += 1
         elif ids:
             since = MAX_ELABORATION
-    return merge(drafts, cands), cands
+    merged = merge(drafts, cands)
+    return [d for d in merged if not d.weak or _told(d, merged, cands)], cands
+
+
+def _verbless(toks: list[Token]) -> bool:
+    """A headline or caption ("Узбекистан и Япония: сотрудничество в медицине") states no act."""
+    return not any(t.info is not None and t.info.pos in ("VERB", "INFN", "PRTS", "GRND") for t in toks)
+
+
+def _told(d: Draft, drafts: list[Draft], cands: dict[str, Cand]) -> bool:
+    """A weak headline link stands when another link joins the same countries (or families)."""
+
+    def keys(x: Draft) -> set[frozenset[str]]:
+        gs = [{sides.group_key(cands[a], cands) for a in side} for side in x.sides]
+        return {
+            frozenset((a, b)) for i, g in enumerate(gs) for h in gs[i + 1 :] for a in g for b in h if a != b
+        }
+
+    mine = keys(d)
+    return any(x is not d and not x.weak and mine & keys(x) for x in drafts)
 
 
 STATUS_RANK = {"signed": 3, "held": 3, "planned": 2, "discussed": 1}

@@ -63,7 +63,9 @@ def test_endpoints_in_readme_exist() -> None:
     documented = re.findall(r"`(GET|POST) (/[^`?]*)`", table)
     assert len(documented) >= 12
     for method, path in documented:
-        assert (method, _shape(path)) in routes, f"README documents {method} {path}, which the app does not serve"
+        assert (method, _shape(path)) in routes, (
+            f"README documents {method} {path}, which the app does not serve"
+        )
 
 
 @pytest.mark.parametrize("target", ["demo", "test"])
