@@ -138,7 +138,13 @@ def build(doc: Doc, mentions: list[Mention], main: str | None) -> tuple[list[Dra
                     m.cand.id for m in parts if m.role == "country" and _subject(doc, m)
                 }
                 grouped = [_state_or_body(side, cands, adj_only) for side in grouped]
-                d = Draft(trig.kind, trig.status, grouped, [si], weak=not trig.strong and _verbless(toks))
+                d = Draft(
+                    trig.kind,
+                    trig.status,
+                    grouped,
+                    [si],
+                    weak=doc.lang == "ru" and not trig.strong and _verbless(toks),
+                )
                 _add(d, specs, areas)
                 drafts.append(d)
                 last, since = d, 0

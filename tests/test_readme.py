@@ -57,7 +57,11 @@ def test_endpoints_in_readme_exist() -> None:
 
     schema_paths = create_app().openapi()["paths"]
     routes = {(m.upper(), _shape(path)) for path, ops in schema_paths.items() for m in ops}
-    routes |= {(m, _shape(r.path)) for r in pages.router.routes for m in getattr(r, "methods", None) or ()}
+    routes |= {
+        (m, _shape(getattr(r, "path", "")))
+        for r in pages.router.routes
+        for m in getattr(r, "methods", None) or ()
+    }
     start = README.index("## The API")
     table = README[start : README.index("\n## ", start + 5)]
     documented = re.findall(r"`(GET|POST) (/[^`?]*)`", table)
