@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from hdkg.models import Article
 from loaders import clean_text, iter_articles
-
-CORPUS = Path("/work/shared/corpus")
+from tests.shared import CORPUS, require
 
 
 def _read(name: str) -> str:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.fail(f"corpus file missing: {path}")
-    return path.read_text(encoding="utf-8")
+    return require(CORPUS / name).read_text(encoding="utf-8")
 
 
 def _article(name: str) -> Article:
-    [item] = list(iter_articles([str(CORPUS / name)]))
+    [item] = list(iter_articles([str(require(CORPUS / name))]))
     assert isinstance(item, Article), item
     return item
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from hdkg.models import Article
 from loaders import find_date, iter_articles
 from loaders.dates import date_from_url
+from tests.shared import CORPUS, require
 
 D = dt.date
-CORPUS = Path("/work/shared/corpus")
 
 
 @pytest.mark.parametrize(
@@ -79,9 +78,7 @@ def test_date_from_url(url: str | None, expected: dt.date | None) -> None:
     ],
 )
 def test_article_date_on_corpus(name: str, expected: dt.date | None) -> None:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.fail(f"corpus file missing: {path}")
+    path = require(CORPUS / name)
     [article] = list(iter_articles([str(path)]))
     assert isinstance(article, Article), article
     assert article.date == expected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from rdflib import RDF
 
@@ -13,8 +12,9 @@ from ontology.example import SEED_FILE, SENTENCES, TEXT, seed_003_facts
 from ontology.export import parse
 from ontology.rdf import facts_to_graph
 from ontology.validate import validate
+from tests.shared import CORPUS, require
 
-SEED = Path("/work/shared/corpus/seeds") / SEED_FILE
+SEED = CORPUS / "seeds" / SEED_FILE
 
 
 def _block(text: str, name: str) -> str:
@@ -40,7 +40,7 @@ def test_diagram_shows_the_hierarchy_and_relations() -> None:
 
 def test_the_worked_example_is_seed_003_and_conforms() -> None:
     facts = seed_003_facts()
-    seed = " ".join(SEED.read_text(encoding="utf-8").split())
+    seed = " ".join(require(SEED).read_text(encoding="utf-8").split())
     for sentence in SENTENCES:
         assert sentence in seed
     for ev in facts.links[0].evidence:

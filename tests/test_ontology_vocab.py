@@ -16,9 +16,10 @@ from hdkg import models
 from ontology import vocab
 from ontology.export import build_context
 from ontology.validate import validate
+from tests.shared import EVAL, require
 
 ROOT = Path(__file__).resolve().parents[1]
-GUIDE = Path("/work/shared/eval/GUIDE.md")
+GUIDE = EVAL / "GUIDE.md"
 LEXICON = ROOT / "extraction" / "lexicon"
 HDKG = vocab.HDKG
 # The MedicalSpecialty members listed by schema.org; a typo in a mapping would invent a term.
@@ -69,7 +70,7 @@ SCHEMA_SPECIALTIES = {
 
 def guide_ids(heading: str) -> list[str]:
     """The ids of the table under ``## <heading>`` in the annotation guide."""
-    text = GUIDE.read_text(encoding="utf-8")
+    text = require(GUIDE).read_text(encoding="utf-8")
     section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| ([a-z_]+) \|", section, flags=re.MULTILINE)
     return [r for r in rows if r != "id"]
