@@ -19,7 +19,9 @@ from extraction import Extractor
 from extraction.ner import _models
 from hdkg.models import Article
 
-DEFAULT_DIRS = ["/work/shared/corpus/seeds", "/work/shared/corpus/dev", "hdkg/demo"]
+_ROOT = Path(__file__).resolve().parents[1]
+_SHARED = _ROOT.parent / "shared" / "corpus"
+DEFAULT_DIRS = [str(_SHARED / "seeds"), str(_SHARED / "dev"), str(_ROOT / "hdkg" / "demo")]
 
 
 def load(dirs: list[str]) -> list[Article]:

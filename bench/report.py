@@ -45,8 +45,9 @@ def _extract(lines: list[str]) -> None:
     rows = []
     for label, f in runs[-1].items():
         if isinstance(f, dict) and "ratio" in f:
-            rows.append([label, f.get("articles"), f.get("ner_articles_per_s"), f.get("extract_articles_per_s"),
-                         f.get("ratio")])  # fmt: skip
+            ratio = f.get("ratio")
+            rows.append([label, int(f.get("articles") or 0), f.get("ner_articles_per_s"),
+                         f.get("extract_articles_per_s"), f"{ratio:.2f}" if ratio is not None else None])  # fmt: skip
     lines += _table(["texts", "articles", "NER pass art/s", "extraction art/s", "ratio (goal ≥ 0.6)"], rows)
     lines += [
         "",
@@ -94,9 +95,15 @@ def _ingest_section(lines: list[str]) -> list[Figures]:
                 if f.get("rerun")
                 else "fresh"
             )
+            if f.get("partial"):  # stopped at the time limit: only its progress lines are measurements
+                p = f["partial"]
+                kind = f"STOPPED at time limit after {p['written']} articles"
+                s = {"written": p["written"], "unchanged": 0}
+                f = f | {"wall_s": p["seconds"], "articles_per_s": round(p["written"] / max(p["seconds"], 1), 2),
+                         "cpu_ms_per_article": None, "cpu_s": None}  # fmt: skip
             rows.append([f["store"], r["n"], kind, f["workers"], f["wall_s"], f["articles_per_s"],
                          f.get("cpu_ms_per_article"),
-                         round(f["cpu_s"] / f["wall_s"], 2) if f.get("cpu_s") and f["wall_s"] else None,
+                         f"{f['cpu_s'] / f['wall_s']:.2f}" if f.get("cpu_s") and f["wall_s"] else None,
                          f["peak_rss_mb"],
                          f.get("neo4j_server_peak_rss_mb"), f"{s.get('written')}/{s.get('unchanged')}/{f['failed']}",
                          f["runner"], r["machine"]["load_avg_1m"]])  # fmt: skip
@@ -131,9 +138,12 @@ def _api_section(lines: list[str]) -> list[Figures]:
 def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures], loads: list[Figures]) -> None:
     lines += ["## 5. Growth from 1k to 10k to 100k", ""]
     fresh: dict[tuple[str, int, int], Figures] = {}
+    partial: dict[str, Figures] = {}
     for r in ingests:
         for f in r["runs"]:
-            if not f.get("rerun") and not f.get("partial"):
+            if f.get("partial"):
+                partial[f["store"]] = f
+            elif not f.get("rerun"):
                 fresh[(f["store"], r["n"], f["workers"])] = f
     rows: list[list[Any]] = []
     for store in ("ladybug", "neo4j"):
@@ -142,11 +152,22 @@ def _growth(lines: list[str], ingests: list[Figures], apis: list[Figures], loads
         if one and ten:
             per1, per10 = one["wall_s"] / 1000, ten["wall_s"] / 10000
             est = 100_000 * per10 * (per10 / per1)
-            extra = f"≈ {est / 60:.0f} min (EXTRAPOLATED, not measured)"
+            extra = f"≈ {est / 3600:.1f} h (EXTRAPOLATED, not measured)"
+        elif store in partial:
+            p = partial[store]["partial"]
+            est = 100_000 * p["seconds"] / p["written"]
+            extra = (f"≈ {est / 3600:.1f} h at the rate of the stopped 10k run ({p['written']} articles in "
+                     f"{p['seconds']} s), EXTRAPOLATED, not measured; assumes no slow-down with size")  # fmt: skip
         for label, key in (("ingest wall s (2 workers)", "wall_s"), ("ingest articles/s", "articles_per_s"),
                            ("ingest peak RSS MB", "peak_rss_mb")):  # fmt: skip
             hundred = extra if key == "wall_s" else "not measured"
-            rows.append([f"{store}: {label}", one[key] if one else None, ten[key] if ten else None, hundred])
+            tenth: Any = ten[key] if ten else None
+            if ten is None and store in partial:  # the stopped run: its progress, marked as such
+                pf, pp = partial[store], partial[store]["partial"]
+                tenth = {"wall_s": f"stopped after {pp['written']} articles in {pp['seconds']} s",
+                         "articles_per_s": f"{pp['written'] / pp['seconds']:.2f} (first {pp['written']})",
+                         "peak_rss_mb": f"{pf['peak_rss_mb']} (first {pp['written']})"}[key]  # fmt: skip
+            rows.append([f"{store}: {label}", one[key] if one else None, tenth, hundred])
     for r in loads:
         col = {1000: 1, 10000: 2, 100000: 3}.get(r["n"])
         for store, f in r["stores"].items():

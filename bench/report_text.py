@@ -64,16 +64,17 @@ NOTES = """## What the figures say
   bounds the rate anyway. The "cores obtained" column (CPU seconds of the ingest tree per
   wall second) shows how much of the 2 cores each run actually got.
 - **Resume** (rerun of an already ingested 1k batch): the current pipeline still extracts
-  every article before the store skips it, so a rerun costs 60–90 % of a fresh run. Checking
+  every article before the store skips it, so a rerun costs 50–90 % of a fresh run. Checking
   the stored content hash before extracting ("precheck") makes it 3.5 s (LadybugDB) and
   6 s (Neo4j) for 1k articles.
 
 ## Not measured, and why
 
-- **100k ingest (Neo4j) was not run**, and the 10k Neo4j ingest was stopped at a time
-  limit (its row says how far it got). The 10k LadybugDB run took far longer than the
-  ~45 minutes a 100k run was allowed even at 10k; the 100k cells are EXTRAPOLATED from the
-  measured 1k and 10k runs, never measured.
+- **100k ingest (Neo4j) was not run**: the 10k runs already took 39 min (LadybugDB, to
+  the end) and 19 min for 7000 articles (Neo4j, stopped at a 20-minute limit so the session
+  could finish; its row says how far it got), so 100k would take hours, far beyond the
+  ~45 minutes allowed. The 100k cells are EXTRAPOLATED (formula below the table), never
+  measured.
 - **API latency on a 100k graph was not measured** for the same reason; it was measured on
   the graphs the ingest runs left (real extraction output; the article count is shown).
 - **`hdkg ingest --workers`** did not exist while these runs were made, so the ingest runs

@@ -22,7 +22,9 @@ from bench.generate import write_corpus
 from bench.report import write_report
 
 PY = str(ROOT / ".venv" / "bin" / "python")
-REAL_DIRS = ["/work/shared/corpus/seeds", "/work/shared/corpus/dev", str(ROOT / "hdkg" / "demo")]
+REAL_DIRS = [str(ROOT.parent / "shared" / "corpus" / d) for d in ("seeds", "dev")] + [
+    str(ROOT / "hdkg" / "demo")
+]
 _NUM = r"([0-9.]+)"
 
 

@@ -15,6 +15,7 @@ from extraction.gazetteer_match import GMatch
 from extraction.ner import NerSpan
 from extraction.segment import Doc, Token
 
+MINISTRY = {"министерство", "ведомство", "минздрав"}
 LOCAL_REF = {"республика", "страна", "ведомство", "республиканский", "mamlakat", "country", "nation"}
 
 
@@ -109,6 +110,20 @@ def chunk_mention(
     return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, cand, "org", head=hk)
 
 
+def _ministry_ref(doc: Doc, ch: patterns.Chunk, prior: list[Mention], gms: list[GMatch]) -> Mention | None:
+    """ "пресс-центр Минздрава ... руководитель министерства": a bare "министерство" is the
+    government body (gazetteer chunk or name) named last before it."""
+    if ch.last - ch.first != 1 or ch.head_lemma not in MINISTRY:
+        return None
+    named = [(m.first, m.cand) for m in prior if m.role == "org" and m.cand.in_gazetteer]
+    named += [(g.first, gaz_cand(g.entry.ref)) for g in gms if g.entry.kind == "actor"]
+    gov = [(f, c) for f, c in named if f < ch.first and c.type == "GovernmentBody"]
+    if not gov:
+        return None
+    cand = max(gov, key=lambda x: x[0])[1]
+    return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, cand, "org", head=ch.head_lemma)
+
+
 def _eponym(toks: list[Token], head: str) -> list[str]:
     """ "центр имени Алмазова" -> [центр, алмазов]: the head and its eponym, as short names
     ("Центр Алмазова") list it, whatever initials the full name carries."""
@@ -164,7 +179,7 @@ def build(doc: Doc, gms: list[GMatch], ner: list[NerSpan], main: str | None) -> 
         si = doc.tokens[ch.first].sent
         m = chunk_mention(
             doc, ch, main, sent_foreign_country(doc, gms_by_sent, si, main, ch.first), out, loc_toks
-        )
+        ) or _ministry_ref(doc, ch, out, gms)
         if m is not None:
             out.append(m)
             covered.update(range(ch.first, ch.last))

@@ -228,7 +228,11 @@ def _participle_place(
     """ "клиники и вузы, расположенные в Душанбе": a participle clause places a group (and the
     groups coordinated with it) as "клиники Душанбе" would."""
     j = ch.last
-    while j < end and j - ch.last < 6 and (doc.tokens[j].text in (",", "и") or doc.tokens[j].lemma in hs):
+    while (
+        j < end
+        and j - ch.last < 6
+        and (doc.tokens[j].text in (",", "и") or doc.tokens[j].lemma in hs or _pos(doc.tokens[j]) == "ADJF")
+    ):
         j += 1
     if j + 2 >= end or doc.tokens[j].lemma not in LOCATED or doc.tokens[j + 1].lemma not in ("в", "во"):
         return

@@ -64,6 +64,14 @@ class GraphStore(abc.ABC):
         (the Neo4j server's, or the embedded library's), which ``/health`` reports as ``store_server``.
         """
 
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """True when this article is stored with this content hash: one lookup by the indexed article id.
+
+        Lets ingest skip an unchanged article before extracting it (``write_facts`` would skip it too,
+        but only after the extraction has been paid for)."""
+        rows = self.query("article", id=article_id)
+        return bool(rows) and rows[0]["content_hash"] == content_hash
+
     def stats(self) -> Stats:
         nodes = {r["label"]: int(r["count"]) for r in self.query("node_counts")}
         rels = {r["type"]: int(r["count"]) for r in self.query("rel_counts")}

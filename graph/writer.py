@@ -31,6 +31,18 @@ from graph.text import search_string
 from hdkg.models import Actor, Facts
 
 Row = dict[str, Any]
+#: The rows gathered while planning a write and the statement that applies each list, in order:
+#: links (with their parties), actors' countries, ACTS_FOR, COVERS, IN_AREA, evidence. An empty
+#: list costs no statement. (One Neo4j statement of CALL subqueries for all six measured 4x slower
+#: than six statements, and LadybugDB cannot bind an empty list parameter.)
+BATCH: tuple[tuple[str, str], ...] = (
+    ("links", "link_upsert"),
+    ("based", "based_in_merge"),
+    ("acts", "acts_for_merge"),
+    ("covers", "covers_create"),
+    ("areas", "in_area_create"),
+    ("evidence", "reported_in_create"),
+)
 
 
 class Tx(Protocol):
@@ -64,18 +76,32 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
         return WriteResult(article_id=art.id, skipped=True)
     replaced = bool(found)
     old_link_ids = [r["id"] for r in tx.run("links_reported_by", article_id=art.id)] if replaced else []
+    old_actor_ids: list[str] = []
     if replaced:
         old_actor_ids = [r["id"] for r in tx.run("article_actors", id=art.id)]
         tx.run("article_detach", id=art.id)
         _refresh_actors(tx, old_actor_ids)
 
+    # One read serves both resolution (actors holding a key) and the upsert (stored state of the
+    # article's own ids): a statement costs a few ms whatever it returns.
+    known: dict[str, Row] = {}
+    own_ids = sorted({a.id for a in facts.actors})
+    looked_up: list[str] | None = None
+
     def lookup(keys: list[str]) -> list[Row]:
-        return tx.run("actors_by_keys", keys=keys) if keys else []
+        nonlocal looked_up
+        looked_up = own_ids
+        if not keys and not own_ids:
+            return []
+        rows = tx.run("actors_lookup", keys=keys, ids=own_ids)
+        known.update((r["id"], r) for r in rows)
+        wanted = set(keys)
+        return [r for r in rows if wanted.intersection(r["rkeys"] or [])]
 
     facts, merges = resolver.resolve(facts, lookup)
     actors = {a.id: a for a in facts.actors}
-    _write_article(tx, facts)
-    _write_actors(tx, facts, _merged_from(merges))
+    batch: dict[str, list[Row]] = {k: [] for k, _ in BATCH}
+    stored_kinds = _write_actors(tx, facts, _merged_from(merges), known, looked_up, batch)
 
     new_states = _states_from_facts(facts, actors)
     ids = sorted(set(old_link_ids) | set(new_states))
@@ -105,8 +131,23 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
             deletes.append(lid)
     if deletes:
         tx.run("links_delete", ids=deletes)
-    _write_links(tx, upserts, new_states, actors, facts)
-    tx.run("orphans_delete")
+    _write_links(
+        tx,
+        upserts,
+        new_states,
+        actors,
+        facts,
+        replaced=replaced,
+        stored=stored,
+        batch=batch,
+        own=stored_kinds,
+    )
+    for key, statement in BATCH:
+        if batch[key]:
+            tx.run(statement, rows=batch[key])
+    if replaced:  # a new article removes nothing, so it cannot leave orphans
+        gone = {a for lid in deletes for a in stored[lid]["actor_ids"] or []} if deletes else set()
+        _delete_orphans(tx, sorted(gone | set(old_actor_ids)))
     return WriteResult(
         article_id=art.id,
         replaced=replaced,
@@ -123,14 +164,26 @@ def _merged_from(merges: list[Merge]) -> dict[str, list[str]]:
     return out
 
 
-def _write_article(tx: Tx, facts: Facts) -> None:
+def _article_params(facts: Facts) -> Row:
     a = facts.article
-    row = {
+    return {
         "id": a.id, "url": a.url, "source": a.source, "title": a.title,
         "date": a.date.isoformat() if a.date else None, "lang": a.lang,
         "publisher": a.publisher, "content_hash": a.content_hash,
     }  # fmt: skip
-    tx.run("article_upsert", rows=[row])
+
+
+def _delete_orphans(tx: Tx, ids: list[str]) -> None:
+    """Actors of ``ids`` left without links or mentions, then their countries left without actors."""
+    if not ids:
+        return
+    rows = tx.run("orphans_find", ids=ids)
+    if not rows:
+        return
+    tx.run("actors_delete", ids=sorted(r["id"] for r in rows))
+    codes = sorted({r["country"] for r in rows if r["country"]})
+    if codes:
+        tx.run("countries_orphans_delete", codes=codes)
 
 
 def _refresh_actors(tx: Tx, ids: list[str]) -> None:
@@ -162,13 +215,31 @@ def _refresh_actors(tx: Tx, ids: list[str]) -> None:
         tx.run("actor_names_set", rows=rows)
 
 
-def _write_actors(tx: Tx, facts: Facts, merged: dict[str, list[str]]) -> None:
-    """Stored aliases and keys are already those of the standing mentions, so this article's add to them."""
+def _write_actors(
+    tx: Tx,
+    facts: Facts,
+    merged: dict[str, list[str]],
+    known: dict[str, Row],
+    lookup_ids: list[str] | None,
+    batch: dict[str, list[Row]],
+) -> dict[str, tuple[str, str | None]]:
+    """Stored aliases and keys are already those of the standing mentions, so this article's add to them.
+
+    The article, its actors and their mentions go in one statement; ``known`` holds the
+    stored actors the resolution lookup read by key or by one of ``lookup_ids`` (the ids before
+    resolution). The article has no mentions yet (new, or detached above), so they are created;
+    only a new actor needs its country relationship."""
     if not facts.actors:
-        return
+        tx.run("article_upsert", **_article_params(facts))
+        return {}
     ids = [a.id for a in facts.actors]
-    old = {r["id"]: r for r in tx.run("actors_get", ids=ids)}
-    rows, mentions = [], []
+    read = set(lookup_ids or [])  # None: the resolver did not look up, so read them all here
+    missing = sorted(set(ids) - set(known) - read)  # only a forced merge's target can be unread
+    old = {i: known[i] for i in ids if i in known}
+    if missing:
+        old.update({r["id"]: r for r in tx.run("actors_get", ids=missing)})
+    rows: list[Row] = []
+    mentions: list[Row] = []
     for a in facts.actors:
         prev = old.get(a.id)
         name = prev["name"] if prev else a.name
@@ -183,16 +254,18 @@ def _write_actors(tx: Tx, facts: Facts, merged: dict[str, list[str]]) -> None:
             "rkeys": sorted(own_keys | set(prev["rkeys"] if prev else [])),
             "merged_from": sorted({*(prev["merged_from"] if prev else []), *merged.get(a.id, [])}),
         })  # fmt: skip
-        mentions.append({"actor": a.id, "article": facts.article.id, "names": sorted(own_names),
-                         "rkeys": sorted(own_keys)})  # fmt: skip
-    tx.run("actor_upsert", rows=rows)
-    based = [{"actor": r["id"], "country": r["country"]} for r in rows if r["country"]]
-    if based:
-        tx.run("based_in_merge", rows=based)
-    tx.run("mentioned_in_merge", rows=mentions)
+        mentions.append({"names": sorted(own_names), "rkeys": sorted(own_keys), "new": prev is None})
+    for row, mention in zip(rows, mentions, strict=True):
+        row["m_names"], row["m_rkeys"] = mention["names"], mention["rkeys"]
+    unique = {r["id"]: r for r in rows}  # one mention per actor and article
+    tx.run("article_actors_upsert", rows=list(unique.values()), **_article_params(facts))
+    based = [{"actor": r["id"], "country": r["country"]} for r, m in zip(rows, mentions, strict=True)
+             if m["new"] and r["country"] and unique[r["id"]] is r]  # fmt: skip
+    batch["based"] = based  # a stored actor already has its country (it never changes)
     acts = [{"person": a.id, "body": a.acts_for} for a in facts.actors if a.acts_for and a.acts_for in ids]
-    if acts:
-        tx.run("acts_for_merge", rows=acts)
+    batch["acts"] = acts
+    # kind and country as stored (a stored actor keeps its own): what links record and filter on
+    return {r["id"]: (r["kind"], r["country"]) for r in rows}
 
 
 def _states_from_facts(facts: Facts, actors: dict[str, Actor]) -> dict[str, _LinkState]:
@@ -217,15 +290,24 @@ def _write_links(
     new_states: dict[str, _LinkState],
     actors: dict[str, Actor],
     facts: Facts,
+    *,
+    replaced: bool,
+    stored: dict[str, Row],
+    batch: dict[str, list[Row]],
+    own: dict[str, tuple[str, str | None]],
 ) -> None:
+    """A new link gets its parties created; a stored one already has them (its id is its sides).
+
+    COVERS/IN_AREA mirror ``specialties``/``areas``: without a replacement they only grow, so only
+    the concepts a link did not have yet are added; a replacement clears and rewrites them."""
     if not states:
         return
     classes = model.link_classes()
     ids = [s.id for s in states]
-    kinds = _actor_kinds(tx, {a for s in states for side in s.sides for a in side}, actors)
+    kinds = {**_actor_kinds(tx, {a for s in states for side in s.sides for a in side}, actors), **own}
     rows: list[Row] = []
-    parties: list[Row] = []
     for s in states:
+        parties: list[Row] = []
         members = [a for side in s.sides for a in side]
         topics = [t.split("\t") for t in s.topics]
         rows.append({
@@ -241,17 +323,27 @@ def _write_links(
             has_body = any(kinds[a][0] != model.PERSON for a in side)
             for a in side:
                 shown = kinds[a][0] != model.PERSON or not has_body
-                parties.append({"actor": a, "link": s.id, "side": i, "shown": shown})
-    tx.run("link_upsert", rows=rows)
-    tx.run("link_topics_clear", ids=ids)
-    covers = [{"link": r["id"], "target": t} for r in rows for t in r["specialties"]]
-    areas = [{"link": r["id"], "target": t} for r in rows for t in r["areas"]]
-    if covers:
-        tx.run("covers_create", rows=covers)
-    if areas:
-        tx.run("in_area_create", rows=areas)
-    tx.run("party_merge", rows=parties)
-    _write_evidence(tx, new_states, facts, actors)
+                parties.append({"actor": a, "side": i, "shown": shown})
+        if not s.sides:  # still reported by other articles, not by this one: its parties stand
+            old = stored[s.id]
+            rows[-1].update(parties=old["parties"], actor_ids=old["actor_ids"], countries=old["countries"])
+            parties = [{"actor": "", "side": 0, "shown": False}]  # typed for LadybugDB, never applied
+        rows[-1]["party_rows"] = parties
+        rows[-1]["is_new"] = s.id not in stored
+    # links and their parties in one statement (a new link has two parties or more)
+    batch["links"] = rows
+    had: dict[str, set[str]] = {}
+    if replaced:  # topics only shrink when an article's reports are removed
+        tx.run("link_topics_clear", ids=ids)
+    else:
+        for lid, row in stored.items():
+            had[lid] = {"\t".join(t.split("\t")[1:]) for t in row["topics"] or []}
+    covers = [{"link": r["id"], "target": t} for r in rows for t in r["specialties"]
+              if f"S\t{t}" not in had.get(r["id"], ())]  # fmt: skip
+    areas = [{"link": r["id"], "target": t} for r in rows for t in r["areas"]
+             if f"A\t{t}" not in had.get(r["id"], ())]  # fmt: skip
+    batch["covers"], batch["areas"] = covers, areas
+    batch["evidence"] = _evidence_rows(new_states, facts, actors)
 
 
 def _actor_kinds(tx: Tx, ids: set[str], actors: dict[str, Actor]) -> dict[str, tuple[str, str | None]]:
@@ -262,11 +354,9 @@ def _actor_kinds(tx: Tx, ids: set[str], actors: dict[str, Actor]) -> dict[str, t
     return out
 
 
-def _write_evidence(
-    tx: Tx, new_states: dict[str, _LinkState], facts: Facts, actors: dict[str, Actor]
-) -> None:
+def _evidence_rows(new_states: dict[str, _LinkState], facts: Facts, actors: dict[str, Actor]) -> list[Row]:
     seen: set[tuple[str, int, int]] = set()
-    rows = []
+    rows: list[Row] = []
     for link in facts.links:
         sides = model.canonical_sides([[a for a in side if a in actors] for side in link.sides])
         lid = model.link_key(link.kind, link.status, link.date.isoformat() if link.date else None, sides)
@@ -278,5 +368,4 @@ def _write_evidence(
             seen.add((lid, ev.start, ev.end))
             rows.append({"link": lid, "article": facts.article.id, "text": ev.text, "start": ev.start,
                          "end": ev.end})  # fmt: skip
-    if rows:
-        tx.run("reported_in_create", rows=rows)
+    return rows

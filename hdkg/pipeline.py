@@ -3,12 +3,17 @@
 A failure of one input (unreadable, extractor error, store refusal) is
 recorded with its reason and the run goes on; only an unreachable store
 stops it, since every later write would fail the same way.
+
+An article whose id and content hash are already stored is counted as
+unchanged *before* extraction (``GraphStore.has_article``), so resuming a
+batch costs a lookup per done article, not an extraction. Extraction may run
+in ``workers`` processes (``hdkg.parallel``); this process stays the one writer.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -18,6 +23,8 @@ from hdkg.errors import HdkgError, StoreUnavailable
 
 if TYPE_CHECKING:
     from graph.base import GraphStore
+    from hdkg.models import Article
+    from hdkg.parallel import ExtractorLike
 
 log = logging.getLogger(__name__)
 
@@ -43,39 +50,56 @@ class IngestSummary(BaseModel):
         return not self.failed
 
 
-def ingest(sources: Iterable[str], store: GraphStore, *, progress: bool = True) -> IngestSummary:
+def ingest(
+    sources: Iterable[str], store: GraphStore, *, progress: bool = True, workers: int = 1, chunksize: int = 8
+) -> IngestSummary:
     """Load, extract and write every article of ``sources``; returns what happened."""
     from extraction import Extractor
+    from hdkg.parallel import default_factory, extract_parallel
     from loaders import LoadFailure, iter_articles
 
-    extractor = Extractor()
     summary = IngestSummary()
     bar = tqdm(desc="ingest", unit="article", disable=not progress, leave=False)
-    try:
+
+    def fresh() -> Iterator[Article]:
         for item in iter_articles(list(sources)):
-            bar.update(1)
             if isinstance(item, LoadFailure):
+                bar.update(1)
                 where = f"{item.source}:{item.line}" if item.line else item.source
                 summary.failed.append(Failure(source=where, stage="load", error=item.error))
                 continue
             summary.articles += 1
-            try:
-                facts = extractor.extract(item)
-            except Exception as exc:  # one bad article must not stop the run
-                log.warning("extraction failed for %s", item.source, exc_info=True)
-                summary.failed.append(Failure(source=item.source, stage="extract", error=str(exc)))
+            if store.has_article(item.id, item.content_hash):
+                bar.update(1)
+                summary.unchanged += 1
                 continue
+            yield item  # counted on the bar once written: loading runs ahead of the writer
+
+    def on_error(article: Article, exc: Exception) -> None:  # one bad article must not stop the run
+        bar.update(1)
+        log.warning("extraction failed for %s: %s", article.source, exc)
+        summary.failed.append(Failure(source=article.source, stage="extract", error=str(exc)))
+
+    if workers == 1:
+        extractor: ExtractorLike = Extractor()
+        facts_iter = extract_parallel(fresh(), 1, chunksize=1, factory=lambda: extractor, on_error=on_error)
+    else:
+        facts_iter = extract_parallel(fresh(), workers, chunksize, factory=default_factory, on_error=on_error)
+    try:
+        for facts in facts_iter:
+            source = facts.article.source
+            bar.update(1)
             try:
                 result = store.write_facts(facts)
             except StoreUnavailable:
                 raise
             except HdkgError as exc:
-                summary.failed.append(Failure(source=item.source, stage="write", error=str(exc)))
+                summary.failed.append(Failure(source=source, stage="write", error=str(exc)))
                 continue
             except Exception as exc:  # a store bug on one article: its transaction rolled back, go on
-                log.exception("writing %s failed", item.source)
+                log.exception("writing %s failed", source)
                 error = f"internal error while writing: {type(exc).__name__}: {exc}"
-                summary.failed.append(Failure(source=item.source, stage="write", error=error))
+                summary.failed.append(Failure(source=source, stage="write", error=error))
                 continue
             if result.skipped:
                 summary.unchanged += 1
@@ -87,5 +111,8 @@ def ingest(sources: Iterable[str], store: GraphStore, *, progress: bool = True) 
             summary.merges.extend(result.merges)
             bar.set_postfix(links=summary.links, failed=len(summary.failed), refresh=False)
     finally:
+        close = getattr(facts_iter, "close", None)  # stops the extraction pool when the writer stops early
+        if callable(close):
+            close()
         bar.close()
     return summary

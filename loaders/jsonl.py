@@ -2,6 +2,8 @@
 
 A broken line fails alone, named by file and line; the other lines load.
 Field names vary between scrapers, so a few common synonyms are accepted.
+A ``.jsonl`` file is streamed line by line (``iter_jsonl_file``) with the size
+limit applied per record, so a corpus of any size loads in flat memory.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from hdkg.errors import HdkgError
+from hdkg.errors import HdkgError, InputTooLarge
 from hdkg.models import Article
 from loaders.article import build_article
 from loaders.dates import find_date
+from loaders.encoding import decode_bytes
 from loaders.failures import ItemError, ParseError
 from loaders.html import html_to_text, looks_like_html
 
@@ -63,20 +67,66 @@ def record_to_article(record: Any, *, source: str, where: str) -> Article:
     )
 
 
+def _parse_line(line: str, *, source: str, number: int) -> Article | ItemError:
+    where = f"{source}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ItemError(ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", where=where), number)
+    try:
+        return record_to_article(record, source=source, where=where)
+    except HdkgError as exc:
+        return ItemError(exc, number)
+
+
 def parse_jsonl(text: str, *, source: str) -> Iterator[Article | ItemError]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ItemError(ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", where=where), number)
-            continue
-        try:
-            yield record_to_article(record, source=source, where=where)
-        except HdkgError as exc:
-            yield ItemError(exc, number)
+        if line.strip():
+            yield _parse_line(line, source=source, number=number)
+
+
+def _read_line(fh: Any, limit: int | None) -> tuple[bytes, bool]:
+    """The next line (b"" at the end) and whether it was over ``limit``; an oversized rest is skipped."""
+    if limit is None:
+        return fh.readline(), False
+    line: bytes = fh.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, len(line.rstrip(b"\r\n")) > limit
+    while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+        pass
+    return line[:1], True
+
+
+def iter_jsonl_file(path: Path, *, source: str, max_bytes: int | None) -> Iterator[Article | ItemError]:
+    """One article per line, read as the consumer asks; a line over ``max_bytes`` fails alone.
+
+    Lines are UTF-8 (a leading BOM is dropped); a line that is not falls back to the file decoder's
+    legacy-encoding guess for that line alone."""
+    with path.open("rb") as fh:
+        number = 0
+        while True:
+            raw, too_big = _read_line(fh, max_bytes)
+            if not raw:
+                return
+            number += 1
+            where = f"{source}:{number}"
+            if too_big:
+                error = InputTooLarge(f"the record is over the limit of {max_bytes} bytes", where=where)
+                yield ItemError(error, number)
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    line = decode_bytes(raw, where=where)
+                except HdkgError as exc:
+                    yield ItemError(exc, number)
+                    continue
+            yield _parse_line(line, source=source, number=number)
 
 
 def parse_json(text: str, *, source: str) -> Iterator[Article | ItemError]:

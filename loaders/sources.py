@@ -17,6 +17,7 @@ from hdkg.errors import HdkgError
 from hdkg.models import Article
 from loaders.failures import ItemError, LoadFailure, SourceNotFound
 from loaders.formats import Format, check_size, format_for_media_type, format_for_name, parse_document
+from loaders.jsonl import iter_jsonl_file
 from loaders.web import fetch, is_url
 
 log = logging.getLogger(__name__)
@@ -64,12 +65,26 @@ def _load_file(path: Path, source: str, max_bytes: int | None) -> Iterator[Artic
         size = path.stat().st_size
     except OSError as exc:
         raise SourceNotFound(f"cannot read: {exc.strerror or exc}", where=source) from exc
+    fmt = format_for_name(source)
+    if fmt == "jsonl" and size > 0 and _plain_bytes(path):  # streamed; the limit applies per record
+        yield from _emit(iter_jsonl_file(path, source=source, max_bytes=max_bytes), source)
+        return
     check_size(size, max_bytes, where=source)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceNotFound(f"cannot read: {exc.strerror or exc}", where=source) from exc
-    yield from _emit(parse_document(data, source=source, fmt=format_for_name(source)), source)
+    yield from _emit(parse_document(data, source=source, fmt=fmt), source)
+
+
+def _plain_bytes(path: Path) -> bool:
+    """True unless the file starts like UTF-16/32 (a BOM or NUL bytes), which only the whole-file decoder reads."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False  # the whole-file path reports the error
+    return b"\x00" not in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def _load_url(url: str, max_bytes: int | None) -> Iterator[Article | LoadFailure]:

@@ -195,6 +195,69 @@ STYLES = [
         {"GovernmentBody:KZ", "country_kr"},
         None,
     ),
+    (
+        "an eponym ('центр имени Алмазова') belongs to the name: the known centre, not a new body",
+        "Министр здравоохранения Кыргызской Республики Алымкадыр Бейшеналиев принял делегацию "
+        "Национального медицинского исследовательского центра имени Алмазова во главе с генеральным "
+        "директором Евгением Шляхто.",
+        {P("moh_kg", "almazov_center")},
+        set(),
+        {"HealthcareProvider:KG"},
+        None,
+    ),
+    (
+        "the owner of a programme after 'в рамках' runs it: a party, not a venue",
+        "Двадцать врачей Ошской областной больницы прошли стажировку в клиниках Турции в рамках "
+        "программы Турецкого агентства по сотрудничеству и координации (TIKA).",
+        {P("HealthcareProvider:KG", "tika"), P("HealthcareProvider:KG", "HealthcareProvider:TR")},
+        set(),
+        set(),
+        None,
+    ),
+    (
+        "a verbless headline with a bare 'сотрудничество' makes no link the body does not tell",
+        "Узбекистан и Япония: сотрудничество в медицине\nЯпонская компания «Олимпус» откроет в Ташкенте "
+        "учебный центр эндоскопии.",
+        set(),
+        set(),
+        set(),
+        None,
+    ),
+    (
+        "a minister meets an ambassador named without his embassy: the envoy is the partner",
+        "Глава Минздрава Казахстана Ажар Гиният провела встречу с Послом Франции Дидье Канесса. Посол "
+        "отметил готовность французских клиник принимать казахстанских врачей на стажировки.",
+        {P("moh_kz", "person_kaness")},
+        set(),
+        set(),
+        None,
+    ),
+    (
+        "'клиники из Индии' are Indian bodies, not bodies of the article's country",
+        "Две частные клиники из Индии при поддержке Министерства здравоохранения Узбекистана откроют свои "
+        "филиалы в Ташкенте.",
+        {P("HealthcareProvider:IN", "moh_uz")},
+        set(),
+        {"HealthcareProvider:UZ", "region_tashkent"},
+        None,
+    ),
+    (
+        "a bare 'министерства' after 'пресс-центр Минздрава' is that ministry, the title's body",
+        "Как сообщил пресс-центр Минздрава Кыргызстана, руководитель министерства Эркин Чечейбаев провел "
+        "встречу с ректором Казахского национального медицинского университета.",
+        {P("moh_kg", "kaznmu")},
+        set(),
+        set(),
+        None,
+    ),
+    (
+        "a participle clause places groups with adjectives too ('клиник и медицинских вузов, ...')",
+        "Узбекская делегация посетила ряд клиник и медицинских вузов, расположенных в Душанбе.",
+        {P("country_uz", "HealthcareProvider:TJ"), P("country_uz", "AcademicInstitution:TJ")},
+        set(),
+        {"HealthcareProvider:UZ"},
+        None,
+    ),
 ]
 
 

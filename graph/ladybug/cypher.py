@@ -46,50 +46,56 @@ CONCEPTS = {
 
 CLEAR = ["MATCH (n) DETACH DELETE n"]
 
+_ARTICLE_UPSERT = (
+    "MERGE (t:Article {id: $id}) SET t.url = CAST($url AS STRING), t.source = CAST($source AS STRING), "
+    "t.title = CAST($title AS STRING), t.date = CAST($date AS STRING), t.lang = CAST($lang AS STRING), "
+    "t.publisher = CAST($publisher AS STRING), t.content_hash = CAST($content_hash AS STRING)"
+)
+
 WRITE: dict[str, str] = {
     "article_get": "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash",
     "article_detach": "MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)<-[r:REPORTED_IN]-(:Link) DELETE r "
     "WITH DISTINCT a OPTIONAL MATCH (a)<-[m:MENTIONED_IN]-(:Actor) DELETE m",
-    "article_upsert": "UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a.url = CAST(r.url AS STRING), "
-    "a.source = CAST(r.source AS STRING), a.title = CAST(r.title AS STRING), a.date = CAST(r.date AS STRING), "
-    "a.lang = CAST(r.lang AS STRING), a.publisher = CAST(r.publisher AS STRING), "
-    "a.content_hash = CAST(r.content_hash AS STRING)",
+    "article_upsert": _ARTICLE_UPSERT,
+    # the article, its actors, their mentions and countries in one statement (see graph/writer.py)
+    "article_actors_upsert": _ARTICLE_UPSERT + " WITH t UNWIND $rows AS r MERGE (a:Actor {id: r.id}) "
+    "SET a.name = CAST(r.name AS STRING), a.kind = CAST(r.kind AS STRING), "
+    "a.country = CAST(r.country AS STRING), a.aliases = CAST(r.aliases AS STRING[]), "
+    "a.wikidata = CAST(r.wikidata AS STRING), a.search = CAST(r.search AS STRING), "
+    "a.rkeys = CAST(r.rkeys AS STRING[]), a.merged_from = CAST(r.merged_from AS STRING[]) "
+    "CREATE (a)-[:MENTIONED_IN {names: CAST(r.m_names AS STRING[]), rkeys: CAST(r.m_rkeys AS STRING[])}]->(t)",
+    "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
+    "MERGE (a)-[:BASED_IN]->(c)",
     "links_reported_by": "WITH $article_id + '\t' AS p MATCH (l:Link) "
     "WHERE any(x IN l.reports WHERE starts_with(x, p)) RETURN l.id AS id",
     "links_state": "MATCH (l:Link) WHERE l.id IN $ids RETURN l.id AS id, l.kind AS kind, l.status AS status, "
-    "l.date AS date, l.reports AS reports, l.topics AS topics",
+    "l.date AS date, l.reports AS reports, l.topics AS topics, l.actor_ids AS actor_ids, "
+    "l.countries AS countries, l.parties AS parties",
     "links_delete": "MATCH (l:Link) WHERE l.id IN $ids DETACH DELETE l",
     "link_upsert": "UNWIND $rows AS r MERGE (l:Link {id: r.id}) SET l.kind = CAST(r.kind AS STRING), "
     "l.cls = CAST(r.cls AS STRING), l.status = CAST(r.status AS STRING), l.date = CAST(r.date AS STRING), "
     "l.sources = CAST(r.sources AS INT64), l.parties = CAST(r.parties AS INT64), "
     "l.reports = CAST(r.reports AS STRING[]), l.topics = CAST(r.topics AS STRING[]), "
     "l.specialties = CAST(r.specialties AS STRING[]), l.areas = CAST(r.areas AS STRING[]), "
-    "l.actor_ids = CAST(r.actor_ids AS STRING[]), l.countries = CAST(r.countries AS STRING[])",
+    "l.actor_ids = CAST(r.actor_ids AS STRING[]), l.countries = CAST(r.countries AS STRING[]) "
+    "WITH l, r, CAST(r.is_new AS BOOLEAN) AS is_new WHERE is_new UNWIND r.party_rows AS p MATCH (a:Actor {id: p.actor}) "
+    "CREATE (a)-[:PARTY_OF {side: CAST(p.side AS INT64), shown: CAST(p.shown AS BOOLEAN)}]->(l)",
     "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
     "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Specialty {id: r.target}) "
     "MERGE (l)-[:COVERS]->(s)",
     "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Area {id: r.target}) "
     "MERGE (l)-[:IN_AREA]->(s)",
-    "party_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (l:Link {id: r.link}) "
-    "MERGE (a)-[p:PARTY_OF]->(l) SET p.side = CAST(r.side AS INT64), p.shown = CAST(r.shown AS BOOLEAN)",
     "reported_in_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (a:Article {id: r.article}) "
     "CREATE (l)-[:REPORTED_IN {text: CAST(r.text AS STRING), start: CAST(r.start AS INT64), "
     "`end`: CAST(r.`end` AS INT64)}]->(a)",
     "actors_get": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, "
     "a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, a.rkeys AS rkeys, "
     "a.merged_from AS merged_from",
-    "actors_by_keys": "UNWIND $keys AS k MATCH (a:Actor) WHERE list_contains(a.rkeys, k) "
-    "RETURN DISTINCT a.id AS id, a.rkeys AS rkeys",
-    "actor_upsert": "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a.name = CAST(r.name AS STRING), "
-    "a.kind = CAST(r.kind AS STRING), a.country = CAST(r.country AS STRING), "
-    "a.aliases = CAST(r.aliases AS STRING[]), a.wikidata = CAST(r.wikidata AS STRING), "
-    "a.search = CAST(r.search AS STRING), a.rkeys = CAST(r.rkeys AS STRING[]), "
-    "a.merged_from = CAST(r.merged_from AS STRING[])",
-    "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
-    "MERGE (a)-[:BASED_IN]->(c)",
-    "mentioned_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (t:Article {id: r.article}) "
-    "MERGE (a)-[m:MENTIONED_IN]->(t) SET m.names = CAST(r.names AS STRING[]), "
-    "m.rkeys = CAST(r.rkeys AS STRING[])",
+    # actors holding one of the keys, or with one of the ids: one scan of Actor
+    "actors_lookup": "WITH CAST($keys AS STRING[]) AS keys, CAST($ids AS STRING[]) AS ids MATCH (a:Actor) "
+    "WHERE list_contains(ids, a.id) OR any(k IN a.rkeys WHERE list_contains(keys, k)) "
+    "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "a.wikidata AS wikidata, a.rkeys AS rkeys, a.merged_from AS merged_from",
     "article_actors": "MATCH (x:Actor)-[:MENTIONED_IN]->(t:Article {id: $id}) RETURN DISTINCT x.id AS id",
     "actor_mentions": "MATCH (x:Actor)-[m:MENTIONED_IN]->(:Article) WHERE x.id IN $ids "
     "RETURN x.id AS id, m.names AS names, m.rkeys AS rkeys",
@@ -97,10 +103,11 @@ WRITE: dict[str, str] = {
     "a.search = CAST(r.search AS STRING), a.rkeys = CAST(r.rkeys AS STRING[])",
     "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
     "MERGE (p)-[:ACTS_FOR]->(b)",
-    "orphans_delete": "MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-[:PARTY_OF]->(:Link) } "
-    "AND NOT EXISTS { MATCH (a)-[:MENTIONED_IN]->(:Article) } DETACH DELETE a "
-    "WITH count(*) AS n MATCH (c:Country) WHERE NOT EXISTS { MATCH (c)<-[:BASED_IN]-(:Actor) } "
-    "DETACH DELETE c",
+    "orphans_find": "MATCH (a:Actor) WHERE a.id IN $ids AND NOT EXISTS { MATCH (a)-[:PARTY_OF]->(:Link) } "
+    "AND NOT EXISTS { MATCH (a)-[:MENTIONED_IN]->(:Article) } RETURN a.id AS id, a.country AS country",
+    "actors_delete": "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a",
+    "countries_orphans_delete": "MATCH (c:Country) WHERE c.code IN $codes "
+    "AND NOT EXISTS { MATCH (c)<-[:BASED_IN]-(:Actor) } DETACH DELETE c",
 }
 
 _PRE = (

@@ -2,8 +2,8 @@
 
 Mirrors ``graph/ladybug/cypher.py`` statement by statement; the parity suite
 holds the two to the same answers. Links also carry their ontology class as a
-second label (``:Link:Agreement``); labels cannot be parameters, so that one
-statement is built from a class name checked against ``[A-Z][A-Za-z]*``.
+second label (``:Link:Agreement``), set as a dynamic label (``SET l:$(r.cls)``,
+Neo4j 5.26) from a class name checked against ``[A-Z][A-Za-z]*``.
 
 There is deliberately no full-text index. ``actors_search`` must give the same
 actors in the same order on both stores: every query stem (``graph/text.py``)
@@ -53,49 +53,56 @@ PING = (
 _CLASS = re.compile(r"^[A-Z][A-Za-z]*$")
 
 
-def link_class_statement(cls: str) -> str:
-    """Adds the kind's ontology class label to the given links."""
+def check_link_class(cls: str) -> str:
+    """The kind's ontology class name, checked before it becomes a label (``SET l:$(r.cls)``)."""
     if not _CLASS.match(cls):
         raise StoreError(f"refusing link class label {cls!r}", where="graph.neo4j.cypher")
-    return f"MATCH (l:Link) WHERE l.id IN $ids SET l:{cls}"
+    return cls
 
+
+_ARTICLE_UPSERT = (
+    "MERGE (t:Article {id: $id}) SET t.url = $url, t.source = $source, t.title = $title, t.date = $date, "
+    "t.lang = $lang, t.publisher = $publisher, t.content_hash = $content_hash"
+)
 
 WRITE: dict[str, str] = {
     "article_get": "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash",
     "article_detach": "MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)<-[r:REPORTED_IN|MENTIONED_IN]-() DELETE r",
-    "article_upsert": "UNWIND $rows AS r MERGE (a:Article {id: r.id}) SET a.url = r.url, a.source = r.source, "
-    "a.title = r.title, a.date = r.date, a.lang = r.lang, a.publisher = r.publisher, "
-    "a.content_hash = r.content_hash",
+    "article_upsert": _ARTICLE_UPSERT,
+    # the article, its actors, their mentions and countries in one statement (see graph/writer.py)
+    "article_actors_upsert": _ARTICLE_UPSERT + " WITH t UNWIND $rows AS r MERGE (a:Actor {id: r.id}) "
+    "SET a.name = r.name, a.kind = r.kind, a.country = r.country, a.aliases = r.aliases, "
+    "a.wikidata = r.wikidata, a.search = r.search, a.rkeys = r.rkeys, a.merged_from = r.merged_from "
+    "CREATE (a)-[:MENTIONED_IN {names: r.m_names, rkeys: r.m_rkeys}]->(t)",
+    "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
+    "MERGE (a)-[:BASED_IN]->(c)",
     "links_reported_by": "MATCH (l:Link) WHERE any(x IN l.reports WHERE x STARTS WITH $article_id + '\t') "
     "RETURN l.id AS id",
     "links_state": "MATCH (l:Link) WHERE l.id IN $ids RETURN l.id AS id, l.kind AS kind, l.status AS status, "
-    "l.date AS date, l.reports AS reports, l.topics AS topics",
+    "l.date AS date, l.reports AS reports, l.topics AS topics, l.actor_ids AS actor_ids, "
+    "l.countries AS countries, l.parties AS parties",
     "links_delete": "MATCH (l:Link) WHERE l.id IN $ids DETACH DELETE l",
+    # links with their ontology class label (a dynamic label, Neo4j 5.26) and their parties
     "link_upsert": "UNWIND $rows AS r MERGE (l:Link {id: r.id}) SET l.kind = r.kind, l.cls = r.cls, "
     "l.status = r.status, l.date = r.date, l.sources = r.sources, l.parties = r.parties, "
     "l.reports = r.reports, l.topics = r.topics, l.specialties = r.specialties, l.areas = r.areas, "
-    "l.actor_ids = r.actor_ids, l.countries = r.countries",
+    "l.actor_ids = r.actor_ids, l.countries = r.countries, l:$(r.cls) "
+    "WITH l, r WHERE r.is_new UNWIND r.party_rows AS p MATCH (a:Actor {id: p.actor}) "
+    "CREATE (a)-[:PARTY_OF {side: p.side, shown: p.shown}]->(l)",
     "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
     "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Specialty {id: r.target}) "
     "MERGE (l)-[:COVERS]->(s)",
     "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Area {id: r.target}) "
     "MERGE (l)-[:IN_AREA]->(s)",
-    "party_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (l:Link {id: r.link}) "
-    "MERGE (a)-[p:PARTY_OF]->(l) SET p.side = r.side, p.shown = r.shown",
     "reported_in_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (a:Article {id: r.article}) "
     "CREATE (l)-[:REPORTED_IN {text: r.text, start: r.start, `end`: r.`end`}]->(a)",
     "actors_get": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, "
     "a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, a.rkeys AS rkeys, "
     "a.merged_from AS merged_from",
-    "actors_by_keys": "UNWIND $keys AS k MATCH (a:Actor) WHERE k IN a.rkeys "
-    "RETURN DISTINCT a.id AS id, a.rkeys AS rkeys",
-    "actor_upsert": "UNWIND $rows AS r MERGE (a:Actor {id: r.id}) SET a.name = r.name, a.kind = r.kind, "
-    "a.country = r.country, a.aliases = r.aliases, a.wikidata = r.wikidata, a.search = r.search, "
-    "a.rkeys = r.rkeys, a.merged_from = r.merged_from",
-    "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
-    "MERGE (a)-[:BASED_IN]->(c)",
-    "mentioned_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}), (t:Article {id: r.article}) "
-    "MERGE (a)-[m:MENTIONED_IN]->(t) SET m.names = r.names, m.rkeys = r.rkeys",
+    # actors holding one of the keys, or with one of the ids
+    "actors_lookup": "MATCH (a:Actor) WHERE a.id IN $ids OR any(k IN a.rkeys WHERE k IN $keys) "
+    "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "a.wikidata AS wikidata, a.rkeys AS rkeys, a.merged_from AS merged_from",
     "article_actors": "MATCH (x:Actor)-[:MENTIONED_IN]->(t:Article {id: $id}) RETURN DISTINCT x.id AS id",
     "actor_mentions": "MATCH (x:Actor)-[m:MENTIONED_IN]->(:Article) WHERE x.id IN $ids "
     "RETURN x.id AS id, m.names AS names, m.rkeys AS rkeys",
@@ -103,8 +110,10 @@ WRITE: dict[str, str] = {
     "a.search = r.search, a.rkeys = r.rkeys",
     "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
     "MERGE (p)-[:ACTS_FOR]->(b)",
-    "orphans_delete": "MATCH (a:Actor) WHERE NOT (a)-[:PARTY_OF]->(:Link) AND NOT (a)-[:MENTIONED_IN]->(:Article) "
-    "DETACH DELETE a WITH count(*) AS n MATCH (c:Country) WHERE NOT (c)<-[:BASED_IN]-(:Actor) "
+    "orphans_find": "MATCH (a:Actor) WHERE a.id IN $ids AND NOT (a)-[:PARTY_OF]->(:Link) "
+    "AND NOT (a)-[:MENTIONED_IN]->(:Article) RETURN a.id AS id, a.country AS country",
+    "actors_delete": "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a",
+    "countries_orphans_delete": "MATCH (c:Country) WHERE c.code IN $codes AND NOT (c)<-[:BASED_IN]-(:Actor) "
     "DETACH DELETE c",
 }
 

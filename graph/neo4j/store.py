@@ -40,13 +40,10 @@ class _Tx:
         self.tx = tx
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        rows = self.tx.run(cypher.WRITE[name], params).data()
-        if name == "link_upsert":
-            by_cls: dict[str, list[str]] = {}
+        if name == "link_upsert":  # the class becomes a label: refuse anything but a class name
             for r in params["rows"]:
-                by_cls.setdefault(r["cls"], []).append(r["id"])
-            for cls, ids in sorted(by_cls.items()):
-                self.tx.run(cypher.link_class_statement(cls), {"ids": ids}).consume()
+                cypher.check_link_class(r["cls"])
+        rows: list[dict[str, Any]] = self.tx.run(cypher.WRITE[name], params).data()
         return rows
 
 

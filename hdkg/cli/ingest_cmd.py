@@ -1,8 +1,9 @@
-"""`hdkg ingest PATH|URL... [--store ladybug|neo4j] [--clear] [--no-progress] [--json]`."""
+"""`hdkg ingest PATH|URL... [--store ladybug|neo4j] [--clear] [--workers N] [--no-progress] [--json]`."""
 
 from __future__ import annotations
 
 import json
+import os
 
 import typer
 
@@ -17,6 +18,9 @@ def ingest_command(
     clear: bool = typer.Option(False, "--clear", help="Empty the graph first"),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar on stderr"),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON"),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="Extraction processes (default: min(2, CPU count)); one writer"
+    ),
 ) -> None:
     """Load, extract and write articles to the graph; exits non-zero when anything failed."""
     from graph.factory import open_store
@@ -26,7 +30,7 @@ def ingest_command(
         with open_store(store=store) as graph:
             if clear:
                 graph.clear()
-            summary = ingest(sources, graph, progress=not no_progress)
+            summary = ingest(sources, graph, progress=not no_progress, workers=workers or default_workers())
     except HdkgError as exc:
         typer.echo(f"hdkg ingest: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -42,3 +46,8 @@ def ingest_command(
             typer.echo(f"  failed [{f.stage}] {f.source}: {f.error}", err=True)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def default_workers() -> int:
+    """Two extraction processes when the machine has two cores (the writer mostly waits on the store)."""
+    return max(1, min(2, os.cpu_count() or 1))
