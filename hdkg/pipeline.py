@@ -23,7 +23,7 @@ from hdkg.errors import HdkgError, StoreUnavailable
 
 if TYPE_CHECKING:
     from graph.base import GraphStore
-    from hdkg.models import Article
+    from hdkg.models import Article, Facts
     from hdkg.parallel import ExtractorLike
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,15 @@ def ingest(
         summary.failed.append(Failure(source=article.source, stage="extract", error=str(exc)))
 
     if workers == 1:
-        extractor: ExtractorLike = Extractor()
-        facts_iter = extract_parallel(fresh(), 1, chunksize=1, factory=lambda: extractor, on_error=on_error)
+        extractor: list[ExtractorLike] = []
+
+        class Lazy:  # models load on the first article to extract: a rerun of unchanged ones never does
+            def extract(self, article: Article) -> Facts:
+                if not extractor:
+                    extractor.append(Extractor())
+                return extractor[0].extract(article)
+
+        facts_iter = extract_parallel(fresh(), 1, chunksize=1, factory=Lazy, on_error=on_error)
     else:
         facts_iter = extract_parallel(fresh(), workers, chunksize, factory=default_factory, on_error=on_error)
     try:
