@@ -8,24 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction import Extractor
-from hdkg.models import Article, Facts
-
-
-def run(text: str, lang: str) -> Facts:
-    return Extractor().extract(Article(id="t", source="t.txt", text=text, lang=lang))
-
-
-def pairs(f: Facts) -> set[frozenset[str]]:
-    kind = {a.id: a.type for a in f.actors}
-    out: set[frozenset[str]] = set()
-    for link in f.links:
-        sides = [[x for x in s if kind[x] != "Person"] or s for s in link.sides]
-        for i, s1 in enumerate(sides):
-            for s2 in sides[i + 1 :]:
-                out.update(frozenset((a, b)) for a in s1 for b in s2 if a != b)
-    return out
-
+from tests.extraction_support import pairs, run
 
 # (text, lang, actor ids that must be present, pairs that must be present, ids that must be absent)
 TABLE = [

@@ -8,28 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extraction import Extractor
-from hdkg.models import Actor, Article, Facts
-
-
-def run(text: str, lang: str) -> Facts:
-    return Extractor().extract(Article(id="t", source="t.txt", text=text, lang=lang))
-
-
-def pairs(f: Facts) -> set[frozenset[str]]:
-    kind = {a.id: a.type for a in f.actors}
-    out: set[frozenset[str]] = set()
-    for link in f.links:
-        sides = [[x for x in s if kind[x] != "Person"] or s for s in link.sides]
-        for i, s1 in enumerate(sides):
-            for s2 in sides[i + 1 :]:
-                out.update(frozenset((a, b)) for a in s1 for b in s2 if a != b)
-    return out
-
-
-def P(a: str, b: str) -> frozenset[str]:
-    return frozenset((a, b))
-
+from hdkg.models import Actor, Facts
+from tests.extraction_support import P, pairs, run
 
 # (text, lang, pairs that must be present, pairs that must be absent, ids that must be absent)
 SIDES = [

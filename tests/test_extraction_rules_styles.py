@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from extraction import Extractor
-from hdkg.models import Article, Facts
-
-
-def run(text: str) -> Facts:
-    return Extractor().extract(Article(id="t", source="t.txt", text=text, lang="ru"))
+from hdkg.models import Facts
+from tests.extraction_support import P, run
+from tests.extraction_support import pairs as support_pairs
 
 
 def _names(f: Facts) -> dict[str, set[str]]:
@@ -25,20 +22,7 @@ def _names(f: Facts) -> dict[str, set[str]]:
 
 
 def pairs(f: Facts) -> set[frozenset[str]]:
-    """Cross-side pairs as the scorer counts them (a person drops out beside a body)."""
-    kind = {a.id: a.type for a in f.actors}
-    names = _names(f)
-    out: set[frozenset[str]] = set()
-    for link in f.links:
-        sides = [[x for x in s if kind[x] != "Person"] or s for s in link.sides]
-        for i, s1 in enumerate(sides):
-            for s2 in sides[i + 1 :]:
-                out.update(frozenset((x, y)) for a in s1 for b in s2 for x in names[a] for y in names[b])
-    return out
-
-
-def P(a: str, b: str) -> frozenset[str]:
-    return frozenset((a, b))
+    return support_pairs(f, _names(f))
 
 
 # (phenomenon, text, pairs present, pairs absent, actors absent, specialties of the links or None)
