@@ -28,6 +28,8 @@ import httpx
 
 from bench.bench_load import scaled_facts
 from bench.common import ROOT, WORK, Figures, machine, save_json
+from hdkg.models import Facts
+from hdkg.pipeline import DEFAULT_BATCH
 
 HDKG = str(ROOT / ".venv" / "bin" / "hdkg")
 ENDPOINTS: dict[str, list[str]] = {
@@ -65,8 +67,12 @@ def build_graph(store: str, n: int) -> Figures:
     start = time.perf_counter()
     with open_store(settings) as graph:
         graph.clear()
+        batch: list[Facts] = []
         for i, facts in enumerate(scaled_facts(n), start=1):
-            graph.write_facts(facts)
+            batch.append(facts)
+            if len(batch) == DEFAULT_BATCH or i == n:
+                graph.write_many(batch)  # as `hdkg ingest` writes
+                batch = []
             if i % 10_000 == 0:
                 print(
                     f"[api] {store}: {i} articles written in {time.perf_counter() - start:.0f}s", flush=True

@@ -1,11 +1,9 @@
 """End-to-end ingest of generated corpora: wall time, peak RSS of the process tree, 1 vs 2 processes, rerun.
 
-    python -m bench.bench_ingest --n 1000 [--stores ladybug neo4j] [--workers 1 2] [--rerun]
+    python -m bench.bench_ingest --n 1000 [--stores ladybug neo4j] [--workers 1 2] [--rerun] [--batch 100]
 
 Each run is a fresh process on an emptied graph: ``hdkg ingest DIR --clear
---json --workers W`` when the CLI has ``--workers``, else
-``bench.ingest_driver`` (the same loop with ``hdkg.parallel``); the figures
-name which one ran. RSS is sampled every 0.25 s over the ingest process and
+--json --workers W --batch B``. RSS is sampled every 0.25 s over the ingest process and
 its workers; for Neo4j the server's own RSS is reported apart. ``--rerun``
 ingests the same corpus again without clearing: everything is already
 stored, so this is the cost of resuming an interrupted run.
@@ -24,20 +22,16 @@ import time
 from pathlib import Path
 
 from bench.common import ROOT, WORK, Figures, PeakRss, ensure_corpus, machine, save_json, tree_rss
+from hdkg.pipeline import DEFAULT_BATCH
 
 HDKG = str(ROOT / ".venv" / "bin" / "hdkg")
 PY = str(ROOT / ".venv" / "bin" / "python")
 
 
-def cli_has_workers() -> bool:
-    out = subprocess.run([HDKG, "ingest", "--help"], capture_output=True, text=True, env=_env("ladybug"))
-    return "--workers" in out.stdout
-
-
 def _env(store: str) -> dict[str, str]:
     env = dict(os.environ)
     env["HDKG_DATA_DIR"] = str(WORK / f"ingest-{store}")
-    env["HDKG_LOG_LEVEL"] = "WARNING"
+    env["HDKG_LOG_LEVEL"] = "INFO"  # the pipeline logs progress every 1000 articles
     return env
 
 
@@ -54,25 +48,19 @@ def neo4j_server_pid() -> int | None:
     return None
 
 
-def command(
-    corpus: Path, store: str, workers: int, *, clear: bool, use_cli: bool, precheck: bool
-) -> list[str]:
-    if use_cli and not precheck:
-        cmd = [
-            HDKG,
-            "ingest",
-            str(corpus),
-            "--store",
-            store,
-            "--no-progress",
-            "--json",
-            "--workers",
-            str(workers),
-        ]
-    else:
-        cmd = [PY, "-m", "bench.ingest_driver", str(corpus), "--store", store, "--workers", str(workers)]
-        cmd += ["--precheck"] if precheck else []
-    return cmd + (["--clear"] if clear else [])
+def command(corpus: Path, store: str, workers: int, *, clear: bool, batch: int) -> list[str]:
+    cmd = [
+        HDKG,
+        "ingest",
+        str(corpus),
+        "--store",
+        store,
+        "--no-progress",
+        "--json",
+        "--workers",
+        str(workers),
+    ]
+    return cmd + ["--batch", str(batch)] + (["--clear"] if clear else [])
 
 
 def run_once(
@@ -81,17 +69,16 @@ def run_once(
     workers: int,
     *,
     clear: bool = True,
-    use_cli: bool,
-    precheck: bool = False,
+    batch: int = DEFAULT_BATCH,
     limit_s: float | None = None,
 ) -> Figures:
     """One ingest run; past ``limit_s`` it is stopped and the last progress line is kept as a partial figure."""
-    cmd = command(corpus, store, workers, clear=clear, use_cli=use_cli, precheck=precheck)
+    cmd = command(corpus, store, workers, clear=clear, batch=batch)
     server = neo4j_server_pid() if store == "neo4j" else None
     server_peak = 0
     logs = WORK / "logs"
     logs.mkdir(parents=True, exist_ok=True)
-    stem = f"ingest-{corpus.name}-{store}-w{workers}-{'clear' if clear else 'rerun'}{'-precheck' if precheck else ''}"
+    stem = f"ingest-{corpus.name}-{store}-w{workers}-{'clear' if clear else 'rerun'}"
     out_path, err_path = logs / f"{stem}.out", logs / f"{stem}.err"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -111,7 +98,7 @@ def run_once(
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     wall = time.perf_counter() - start
     summary = _summary(out)
-    progress = re.findall(r"^(\d+) written in (\d+)s$", err, flags=re.M)
+    progress = re.findall(r"(\d+) articles done in (\d+) s", err)
     partial = (
         {"written": int(progress[-1][0]), "seconds": int(progress[-1][1])}
         if progress and not summary
@@ -121,9 +108,7 @@ def run_once(
     return {
         "store": store,
         "workers": workers,
-        "runner": "hdkg ingest"
-        if cmd[0] == HDKG
-        else "bench.ingest_driver" + (" --precheck" if precheck else ""),
+        "runner": f"hdkg ingest --batch {batch}",
         "clear": clear,
         "exit": proc.returncode,
         "partial": partial,
@@ -168,14 +153,20 @@ def _line(fig: Figures, n: int, label: str) -> str:
     )
 
 
-def run(n: int, stores: list[str], workers: list[int], rerun: bool, limit_s: float | None = None) -> Figures:
+def run(
+    n: int,
+    stores: list[str],
+    workers: list[int],
+    rerun: bool,
+    limit_s: float | None = None,
+    batch: int = DEFAULT_BATCH,
+) -> Figures:
     corpus = ensure_corpus(n)
-    use_cli = cli_has_workers()
-    out: Figures = {"machine": machine(), "n": n, "runs": []}
+    out: Figures = {"machine": machine(), "n": n, "batch": batch, "runs": []}
     for store in stores:
         by_workers: dict[int, Figures] = {}
         for w in workers:
-            fig = run_once(corpus, store, w, use_cli=use_cli, limit_s=limit_s)
+            fig = run_once(corpus, store, w, batch=batch, limit_s=limit_s)
             by_workers[w] = fig
             out["runs"].append(fig)
             print(_line(fig, n, "ingest"), flush=True)
@@ -185,11 +176,10 @@ def run(n: int, stores: list[str], workers: list[int], rerun: bool, limit_s: flo
             print(f"[ingest] {store:8s} n={n:6d} speed-up 1 -> 2 processes: {speedup}x", flush=True)
         if rerun:
             last = max(workers)
-            for precheck in (False, True):
-                fig = run_once(corpus, store, last, clear=False, use_cli=use_cli, precheck=precheck)
-                fig["rerun"] = True
-                out["runs"].append(fig)
-                print(_line(fig, n, "rerun" + (" precheck" if precheck else "")), flush=True)
+            fig = run_once(corpus, store, last, clear=False, batch=batch)
+            fig["rerun"] = True
+            out["runs"].append(fig)
+            print(_line(fig, n, "rerun"), flush=True)
     save_json(f"ingest-{n}-{'-'.join(stores)}", out)
     return out
 
@@ -203,8 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--limit-s", type=float, default=None, help="stop a run after this long (figures: partial)"
     )
+    ap.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="articles per write transaction")
     args = ap.parse_args(argv)
-    run(args.n, args.stores, args.workers, args.rerun, args.limit_s)
+    run(args.n, args.stores, args.workers, args.rerun, args.limit_s, args.batch)
     return 0
 
 

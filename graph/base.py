@@ -8,6 +8,7 @@ reports stats and can be cleared. The API and the CLI see only this class.
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import Field
@@ -43,6 +44,14 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def write_facts(self, facts: Facts) -> WriteResult:
         """Write one article's facts in one transaction; idempotent per (article id, content hash)."""
+
+    def write_many(self, batch: Sequence[Facts]) -> list[WriteResult]:
+        """Write several articles' facts in one transaction, with the same outcome as writing them one by one.
+
+        Statements are shared by the whole batch, so their fixed cost is paid once per batch instead of
+        once per article. All or nothing: on failure nothing of the batch is stored and the error names
+        the batch; callers that must isolate a bad article retry it article by article."""
+        return [self.write_facts(f) for f in batch]
 
     @abc.abstractmethod
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:

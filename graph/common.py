@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from graph.queries import SPECS, QuerySpec
+from graph.queries import ORDERS, PAIR_SORTS, SPECS, QuerySpec
 from graph.text import query_terms
 from hdkg.errors import QueryError
 
@@ -20,6 +20,17 @@ def spec_for(name: str) -> QuerySpec:
     if spec is None:
         raise QueryError(f"unknown named query {name!r}", where="graph.queries")
     return spec
+
+
+def _choice(name: str, param: str, value: Any, allowed: tuple[str, ...]) -> str:
+    """A closed-set parameter (None = the first value); the Cypher compares it with literals."""
+    if value is None:
+        return allowed[0]
+    if str(value) not in allowed:
+        raise QueryError(
+            f"{name}: {param} must be one of {list(allowed)}, not {value!r}", where=f"query {name}"
+        )
+    return str(value)
 
 
 def prepare(name: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -37,6 +48,10 @@ def prepare(name: str, params: dict[str, Any]) -> dict[str, Any]:
     if "offset" in out:
         out["offset"] = 0 if out["offset"] is None else max(0, int(out["offset"]))
         out["window"] = out["offset"] + out["limit"]  # LadybugDB pages without SKIP (its cypher.py)
+    if "sort" in out:
+        out["sort"] = _choice(name, "sort", out["sort"], PAIR_SORTS)
+    if "order" in out:  # ORDER is a keyword LadybugDB's parser refuses as a parameter name
+        out["direction"] = _choice(name, "order", out.pop("order"), ORDERS)
     if "ids" in out:
         out["ids"] = sorted({str(i) for i in out["ids"] or []})
     if "q" in out:

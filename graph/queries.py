@@ -15,7 +15,13 @@ Conventions for all queries:
   ISO alpha-2 code, ``actor`` an actor id, ``kind`` a link kind, ``status`` a
   link status;
 - list columns come back as Python lists, sorted ascending, so both stores
-  give identical answers; rows are sorted as stated.
+  give identical answers; rows are sorted as stated;
+- paged queries take ``limit``/``offset`` (None: all rows / none skipped) and
+  have a ``*_count`` twin giving the unpaged number of rows;
+- the pair queries sort by ``sort`` (one of ``PAIR_SORTS``, None = the first)
+  in ``order`` (one of ``ORDERS``, None = the first), rows whose sort value is
+  missing always last, ties by the pair's two ids ascending: the order
+  ``GET /cooperations`` documents, kept in the store so only one page travels.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 LINK_FILTERS = ("specialty", "area", "country", "actor", "kind", "status", "since", "until")
+#: Sort keys of the pair queries: each is also the name of the column sorted on.
+PAIR_SORTS = ("links", "sources", "last_date")
+ORDERS = ("desc", "asc")
+PAIR_PAGING = ("sort", "order", "limit", "offset")
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,7 @@ SPECS: dict[str, QuerySpec] = {
     for s in [
         QuerySpec(
             "cooperation_pairs",
-            LINK_FILTERS,
+            (*LINK_FILTERS, *PAIR_PAGING),
             (
                 "a_id",
                 "a_name",
@@ -58,15 +68,29 @@ SPECS: dict[str, QuerySpec] = {
             "number of distinct links, sum of their independent source counts, min/max link date, "
             "sorted link ids. A person is dropped from a side that also holds a non-person. "
             "`country` matches when either actor of the pair is based in it; `actor` when either is it. "
-            "Sorted by links desc, a_id, b_id.",
+            "Sorted by `sort` in `order` (default links desc), missing values last, then a_id, b_id; "
+            "paged with limit/offset.",
+        ),
+        QuerySpec(
+            "cooperation_pairs_count",
+            LINK_FILTERS,
+            ("total",),
+            "Number of rows cooperation_pairs gives for the filters, unpaged.",
         ),
         QuerySpec(
             "cooperation_country_pairs",
-            LINK_FILTERS,
+            (*LINK_FILTERS, *PAIR_PAGING),
             ("a_country", "b_country", "links", "sources", "first_date", "last_date", "link_ids"),
             "As cooperation_pairs, aggregated by the actors' countries (international organisations "
             "count as country 'XX'; a_country <= b_country; same-country pairs included only when "
-            "they differ in actor). Sorted by links desc, a_country, b_country.",
+            "they differ in actor). Sorted by `sort` in `order` (default links desc), missing values "
+            "last, then a_country, b_country; paged with limit/offset.",
+        ),
+        QuerySpec(
+            "cooperation_country_pairs_count",
+            LINK_FILTERS,
+            ("total",),
+            "Number of rows cooperation_country_pairs gives for the filters, unpaged.",
         ),
         QuerySpec(
             "links",

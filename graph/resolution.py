@@ -15,6 +15,7 @@ merges and is re-read on every load, so a wrong merge is undone by adding a
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class Merge:
         return f"{self.from_id} -> {self.into}: {self.reason}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str, country: str | None) -> str | None:
     """Sorted concept tokens of a name, or None when nothing distinctive is left."""
     own = COUNTRY_TOKENS.get(country or "", frozenset())

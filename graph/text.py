@@ -9,6 +9,7 @@ then match query stems with CONTAINS.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -88,8 +89,13 @@ def _r2(word: str) -> int:
     return next_region(next_region(0) - 1)
 
 
+@functools.lru_cache(maxsize=64)
+def _longest_first(endings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
 def _strip(rv: str, endings: tuple[str, ...], preceded: bool = False) -> str | None:
-    for end in sorted(endings, key=len, reverse=True):
+    for end in _longest_first(endings):
         if rv.endswith(end):
             if preceded:
                 before = rv[: -len(end)]
@@ -146,7 +152,9 @@ def stem_latin(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
+    """Cached: the write path stems the same names over and over (every mention of every actor)."""
     if any("а" <= ch <= "я" for ch in word):
         return stem_ru(word) if len(word) > 2 else word
     return stem_latin(word)

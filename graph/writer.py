@@ -181,6 +181,7 @@ def _delete_orphans(tx: Tx, ids: list[str]) -> None:
     if not rows:
         return
     tx.run("actors_delete", ids=sorted(r["id"] for r in rows))
+    _index_keys(tx, "keys_remove", {r["id"]: set(r["rkeys"] or []) for r in rows})
     codes = sorted({r["country"] for r in rows if r["country"]})
     if codes:
         tx.run("countries_orphans_delete", codes=codes)
@@ -203,6 +204,7 @@ def _refresh_actors(tx: Tx, ids: list[str]) -> None:
         if r["names"] is None:
             legacy.add(r["id"])
     rows = []
+    before: dict[str, set[str]] = {}
     for a in tx.run("actors_get", ids=ids):
         i, name = a["id"], a["name"]
         if i in legacy:
@@ -210,9 +212,13 @@ def _refresh_actors(tx: Tx, ids: list[str]) -> None:
             keys[i] |= set(a["rkeys"] or [])
         aliases = sorted(n for n in names[i] if n and n != name)
         rkeys = sorted(keys[i] | set(keys_for(a["kind"], a["country"], [name])))
+        before[i] = set(a["rkeys"] or [])
         rows.append({"id": i, "aliases": aliases, "search": search_string([name, *aliases]), "rkeys": rkeys})
     if rows:
         tx.run("actor_names_set", rows=rows)
+    # the key index follows: names only the old version used no longer find these actors
+    _index_keys(tx, "keys_remove", {r["id"]: before[r["id"]] - set(r["rkeys"]) for r in rows})
+    _index_keys(tx, "keys_add", {r["id"]: set(r["rkeys"]) - before[r["id"]] for r in rows})
 
 
 def _write_actors(
@@ -225,7 +231,9 @@ def _write_actors(
 ) -> dict[str, tuple[str, str | None]]:
     """Stored aliases and keys are already those of the standing mentions, so this article's add to them.
 
-    The article, its actors and their mentions go in one statement; ``known`` holds the
+    New actors are created with their key index entries, a stored actor is updated only when this
+    article brings it a new name, key, merge or Wikidata id, and the article with its mentions goes
+    last; ``known`` holds the
     stored actors the resolution lookup read by key or by one of ``lookup_ids`` (the ids before
     resolution). The article has no mentions yet (new, or detached above), so they are created;
     only a new actor needs its country relationship."""
@@ -258,7 +266,17 @@ def _write_actors(
     for row, mention in zip(rows, mentions, strict=True):
         row["m_names"], row["m_rkeys"] = mention["names"], mention["rkeys"]
     unique = {r["id"]: r for r in rows}  # one mention per actor and article
-    tx.run("article_actors_upsert", rows=list(unique.values()), **_article_params(facts))
+    created = [r for r in unique.values() if r["id"] not in old]
+    changed = [_actor_change(r, old[r["id"]]) for r in unique.values() if r["id"] in old]
+    updated = [c for c in changed if c is not None]
+    if created:
+        tx.run("actors_create", rows=created)
+    if updated:
+        tx.run("actors_update", rows=updated)
+    new_keys = {r["id"]: set(r["rkeys"]) - set(old[r["id"]]["rkeys"] or []) if r["id"] in old else set(r["rkeys"])
+                for r in (*created, *updated)}  # fmt: skip
+    _index_keys(tx, "keys_add", new_keys)
+    tx.run("article_mentions", rows=list(unique.values()), **_article_params(facts))
     based = [{"actor": r["id"], "country": r["country"]} for r, m in zip(rows, mentions, strict=True)
              if m["new"] and r["country"] and unique[r["id"]] is r]  # fmt: skip
     batch["based"] = based  # a stored actor already has its country (it never changes)
@@ -266,6 +284,29 @@ def _write_actors(
     batch["acts"] = acts
     # kind and country as stored (a stored actor keeps its own): what links record and filter on
     return {r["id"]: (r["kind"], r["country"]) for r in rows}
+
+
+_UPDATED = ("aliases", "wikidata", "rkeys", "merged_from")
+
+
+def _actor_change(row: Row, prev: Row) -> Row | None:
+    """The update of a stored actor, or None when this article adds nothing to it (the usual case)."""
+    if all((prev[k] or None) == (row[k] or None) for k in _UPDATED):
+        return None
+    return {k: row[k] for k in (*_UPDATED, "id", "search")}
+
+
+def _index_keys(tx: Tx, statement: str, keys_of: dict[str, set[str]]) -> None:
+    """Add actors to (``keys_add``) or remove them from (``keys_remove``) the key index, one row per key.
+
+    The index (``ResolutionKey``: key -> ids of the actors holding it) lets resolution find
+    candidates by primary key instead of scanning every actor's ``rkeys``."""
+    by_key: dict[str, set[str]] = {}
+    for actor, keys in keys_of.items():
+        for k in keys:
+            by_key.setdefault(k, set()).add(actor)
+    if by_key:
+        tx.run(statement, rows=[{"key": k, "actors": sorted(v)} for k, v in sorted(by_key.items())])
 
 
 def _states_from_facts(facts: Facts, actors: dict[str, Actor]) -> dict[str, _LinkState]:

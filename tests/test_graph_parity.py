@@ -11,7 +11,7 @@ import pytest
 from graph import ladybug, neo4j
 from graph.base import GraphStore
 from graph.ladybug import LadybugStore
-from graph.queries import LINK_FILTERS, SPECS
+from graph.queries import LINK_FILTERS, ORDERS, PAIR_SORTS, SPECS
 from tests.graph_fixture import articles
 
 pytestmark = pytest.mark.neo4j
@@ -63,6 +63,18 @@ def _param_sets(name: str, store: GraphStore) -> list[dict[str, Any]]:
                      base | {"limit": 3, "offset": 5, "country": "UZ"}]  # fmt: skip
         elif "limit" in spec.params:
             sets += [base | {"limit": 3}, base | {"limit": 1, "actor": "tma"}]
+        if "sort" in spec.params:  # every (sort, order), unpaged and paged, unfiltered and filtered
+            sets += [
+                base | {"sort": s, "order": o} | page
+                for s in PAIR_SORTS
+                for o in ORDERS
+                for page in ({}, {"limit": 2, "offset": 0}, {"limit": 2, "offset": 3}, {"offset": 4})
+            ]
+            sets += [
+                base | {"sort": "last_date", "order": "asc", "country": "UZ", "limit": 3, "offset": 1},
+                base | {"sort": "sources", "order": "asc", "specialty": "oncology", "limit": 1, "offset": 1},
+                base | {"sort": "last_date", "order": "desc", "until": "2024-12-31", "limit": 5, "offset": 2},
+            ]
         return sets
     if "ids" in spec.params:
         ids = _link_ids(store) if name.startswith("link") else _ACTORS

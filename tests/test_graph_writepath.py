@@ -46,3 +46,39 @@ def test_jsonl_streams_with_the_size_limit_per_record(tmp_path: Path) -> None:
     failures = [(i.line, "limit" in i.error) for i in items if isinstance(i, LoadFailure)]
     assert failures == [(2, False), (3, True)]
     assert sum(not isinstance(i, LoadFailure) for i in items) == 4
+
+
+def _raw(store: GraphStore, query: str) -> list[dict[str, object]]:
+    """A read outside the named queries: the key index is internal, so no named query shows it."""
+    if store.dialect == "ladybug":
+        return store._exec(query, {}, where="test")  # type: ignore[attr-defined,no-any-return]
+    return store._read("test", query, {})  # type: ignore[attr-defined,no-any-return]
+
+
+def _key_index(store: GraphStore) -> tuple[dict[str, set[str]], dict[str, set[str]], int]:
+    """(keys each actor holds, keys the index gives each actor, index entries naming no actor)."""
+    held = {
+        r["id"]: set(r["rkeys"] or [])
+        for r in _raw(store, "MATCH (a:Actor) RETURN a.id AS id, a.rkeys AS rkeys")
+    }
+    indexed: dict[str, set[str]] = {i: set() for i in held}
+    empty = 0
+    for r in _raw(store, "MATCH (k:ResolutionKey) RETURN k.id AS key, k.actors AS actors"):
+        actors = list(r["actors"] or [])  # type: ignore[call-overload]
+        empty += not actors
+        for a in actors:
+            indexed.setdefault(str(a), set()).add(str(r["key"]))
+    return held, indexed, empty
+
+
+def test_the_key_index_follows_resolution_keys_through_replacements(any_store: GraphStore) -> None:
+    fixture = articles()
+    for facts in fixture:  # the fixture holds versions of some articles: replacements drop names
+        any_store.write_facts(facts)
+    held, indexed, nodes = _key_index(any_store)
+    assert held and indexed == held
+    assert nodes == 0  # no key left that no actor holds
+    for facts in {f.article.id: f for f in fixture}.values():
+        empty = facts.article.model_copy(update={"text": facts.article.text + " (retracted)"})
+        any_store.write_facts(facts.model_copy(update={"article": empty, "actors": [], "links": []}))
+    assert _key_index(any_store) == ({}, {}, 0)

@@ -56,13 +56,16 @@ def _start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen[
     return subprocess.Popen([*HDKG, *args], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+BATCH = 4  # articles per transaction: the kill lands between batches or inside one
+
+
 def test_sigkill_mid_batch_then_rerun_equals_one_clean_run(tmp_path: Path) -> None:
     src = tmp_path / "in"
     write_articles(src, N)
     ref_env, env = cli_env(tmp_path / "ref"), cli_env(tmp_path / "crash")
     reference = _start(["ingest", str(src), "--no-progress"], ref_env, tmp_path)  # runs alongside
 
-    victim = _start(["ingest", str(src)], env, tmp_path)
+    victim = _start(["ingest", str(src), "--batch", str(BATCH)], env, tmp_path)
     progress = Progress(victim)
     progress.wait_for(12)
     victim.send_signal(signal.SIGKILL)
@@ -79,6 +82,7 @@ def test_sigkill_mid_batch_then_rerun_equals_one_clean_run(tmp_path: Path) -> No
         partial = dump(crashed)
     kept = {a["id"] for a in partial["articles"]}
     assert 0 < len(kept) < N, f"{len(kept)} articles survived the kill"
+    assert len(kept) % BATCH == 0, f"{len(kept)} articles: a batch of {BATCH} is written whole or not at all"
     assert [a for a in ref["articles"] if a["id"] in kept] == partial["articles"]
     for table in ("evidence", "mentions"):
         assert [r for r in ref[table] if r["article"] in kept] == partial[table], table

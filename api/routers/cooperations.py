@@ -1,8 +1,10 @@
 """GET /cooperations: "who cooperates with whom on oncology", with the sentences that prove it.
 
-The contract's pair queries already aggregate per pair; sorting and paging
-happen here so that every sort key (links, sources, last date) works the
-same on both stores, and evidence is fetched only for the page shown.
+The contract's pair queries aggregate, sort and page in the store (their
+order is the one documented here, the same on both stores), so only the page
+travels to Python; the total comes from their ``*_count`` twins and evidence
+is fetched only for the links of the page shown, and of those only as many as
+the choice of sentences needs (see ``_page_evidence``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ..deps import FiltersDep, Level, StoreDep
-from ..queries import as_date, iso, run
+from ..queries import as_date, run
 from ..responses import problems
 from ..schemas.cooperations import Cooperation, CooperationPage, EvidenceSnippet, PairSide
 
@@ -31,19 +33,6 @@ class SortKey(StrEnum):
 class Order(StrEnum):
     desc = "desc"
     asc = "asc"
-
-
-def _sort(rows: list[dict[str, Any]], key: SortKey, order: Order, level: Level) -> list[dict[str, Any]]:
-    """Sort by the key; ties and missing dates always in the same place (pair ids asc, nulls last)."""
-    ids = ("a_id", "b_id") if level is Level.actor else ("a_country", "b_country")
-    rows = sorted(rows, key=lambda r: (str(r[ids[0]] or ""), str(r[ids[1]] or "")))
-    present = [r for r in rows if r[key.value] is not None]
-    absent = [r for r in rows if r[key.value] is None]
-    if key is SortKey.last_date:
-        present.sort(key=lambda r: iso(r["last_date"]) or "", reverse=order is Order.desc)
-    else:
-        present.sort(key=lambda r: int(r[key.value]), reverse=order is Order.desc)
-    return present + absent
 
 
 def _sides(row: dict[str, Any], level: Level) -> tuple[PairSide, PairSide]:
@@ -75,18 +64,41 @@ def _evidence(store: StoreDep, link_ids: list[str]) -> dict[str, list[EvidenceSn
     return by_link
 
 
-def _pick(link_ids: list[str], by_link: dict[str, list[EvidenceSnippet]]) -> list[EvidenceSnippet]:
+def _pick(
+    link_ids: list[str], by_link: dict[str, list[EvidenceSnippet]], rounds: int | None = None
+) -> list[EvidenceSnippet]:
     """A few distinct sentences, one per link first so that several links are represented."""
     picked: list[EvidenceSnippet] = []
     seen: set[str] = set()
-    rounds = max((len(by_link.get(i, [])) for i in link_ids), default=0)
-    for n in range(rounds):
+    most = max((len(by_link.get(i, [])) for i in link_ids), default=0)
+    for n in range(most if rounds is None else min(rounds, most)):
         for link_id in link_ids:
             items = by_link.get(link_id, [])
             if n < len(items) and items[n].text not in seen and len(picked) < EVIDENCE_PER_PAIR:
                 seen.add(items[n].text)
                 picked.append(items[n])
     return picked
+
+
+def _page_evidence(store: StoreDep, pairs: list[list[str]]) -> list[list[EvidenceSnippet]]:
+    """``_pick`` over each pair's sorted link ids, fetching the links in growing prefixes: once the first
+    round over a prefix finds enough sentences, later links cannot change the choice. A country pair
+    on a large graph has thousands of links (tens of thousands of sentences) for three sentences."""
+    by_link: dict[str, list[EvidenceSnippet]] = {}
+    fetched: set[str] = set()
+    chosen: dict[int, list[EvidenceSnippet]] = {}
+    size = 2 * EVIDENCE_PER_PAIR
+    while len(chosen) < len(pairs):
+        wanted = {i for k, ids in enumerate(pairs) if k not in chosen for i in ids[:size]} - fetched
+        by_link.update(_evidence(store, sorted(wanted)))
+        fetched |= wanted
+        for k, ids in enumerate(pairs):
+            if k not in chosen and (
+                size >= len(ids) or len(_pick(ids[:size], by_link, 1)) == EVIDENCE_PER_PAIR
+            ):
+                chosen[k] = _pick(ids[:size], by_link)
+        size *= 8
+    return [chosen[k] for k in range(len(pairs))]
 
 
 @router.get(
@@ -107,14 +119,15 @@ def list_cooperations(
     limit: Annotated[int, Query(ge=1, le=500, description="Page size")] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")] = 0,
 ) -> CooperationPage:
+    # sorted by the key, missing values last whatever the order, ties by the pair's ids ascending
     name = "cooperation_pairs" if level is Level.actor else "cooperation_country_pairs"
-    rows = _sort(run(store, name, **filters.params()), sort, order, level)
-    page = rows[offset : offset + limit]
-    by_link = _evidence(store, [i for r in page for i in r["link_ids"]])
+    params = filters.params()
+    total = int(run(store, f"{name}_count", **params)[0]["total"])
+    page = run(store, name, **params, sort=sort.value, order=order.value, limit=limit, offset=offset)
+    pairs = [sorted(r["link_ids"]) for r in page]
     items = []
-    for r in page:
+    for r, link_ids, evidence in zip(page, pairs, _page_evidence(store, pairs), strict=True):
         a, b = _sides(r, level)
-        link_ids = sorted(r["link_ids"])
         items.append(
             Cooperation(
                 a=a,
@@ -124,7 +137,7 @@ def list_cooperations(
                 first_date=as_date(r["first_date"]),
                 last_date=as_date(r["last_date"]),
                 link_ids=link_ids,
-                evidence=_pick(link_ids, by_link),
+                evidence=evidence,
             )
         )
-    return CooperationPage(total=len(rows), limit=limit, offset=offset, level=level.value, items=items)
+    return CooperationPage(total=total, limit=limit, offset=offset, level=level.value, items=items)

@@ -1,9 +1,11 @@
 """Every LadybugDB statement: schema tables, the writer's steps and the named read queries.
 
 LadybugDB (Kùzu) binds parameter types from their first use, so every
-nullable parameter is cast once in a leading WITH (a bare ``$p IS NULL``
-with ``None`` fails to bind); struct fields of UNWIND rows are cast for the
-same reason. ORDER BY inside WITH needs a LIMIT there, so list columns are
+nullable parameter is cast (a bare ``$p IS NULL`` with ``None`` fails to
+bind): once in a leading WITH, or in place in the pair queries, where the
+WITH's cross product would keep the link filters above the joins (every link's
+pairs built, then filtered: 4-5x slower); struct fields of UNWIND rows are
+cast for the same reason. ORDER BY inside WITH needs a LIMIT there, so list columns are
 sorted with ``list_sort`` (and again in Python for both stores).
 
 No SKIP: LadybugDB 0.22 crashes the process (SIGSEGV in its top-k operator)
@@ -13,6 +15,8 @@ on ``ORDER BY ... SKIP n LIMIT m`` once n is in the tens of thousands, which
 """
 
 from __future__ import annotations
+
+from graph.queries import ORDERS, PAIR_SORTS
 
 SCHEMA: list[str] = [
     "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, name STRING, kind STRING, country STRING, "
@@ -32,9 +36,14 @@ SCHEMA: list[str] = [
     "CREATE REL TABLE IF NOT EXISTS ACTS_FOR(FROM Actor TO Actor)",
     "CREATE REL TABLE IF NOT EXISTS REPORTED_IN(FROM Link TO Article, text STRING, start INT64, `end` INT64)",
     "CREATE REL TABLE IF NOT EXISTS MENTIONED_IN(FROM Actor TO Article, names STRING[], rkeys STRING[])",
+    # the index of Actor.rkeys: resolution looks actors up by key without scanning every actor
+    "CREATE NODE TABLE IF NOT EXISTS ResolutionKey(id STRING, actors STRING[], PRIMARY KEY(id))",
     # graphs written before mentions carried the names they used
     "ALTER TABLE MENTIONED_IN ADD IF NOT EXISTS names STRING[]",
     "ALTER TABLE MENTIONED_IN ADD IF NOT EXISTS rkeys STRING[]",
+    # graphs written before the key index: index the keys of actors that have none indexed
+    "OPTIONAL MATCH (x:ResolutionKey) WITH count(x) AS n WHERE n = 0 MATCH (a:Actor) UNWIND a.rkeys AS k "
+    "WITH k, collect(a.id) AS ids MERGE (r:ResolutionKey {id: k}) SET r.actors = ids",
 ]
 
 CONCEPTS = {
@@ -57,21 +66,41 @@ WRITE: dict[str, str] = {
     "article_detach": "MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)<-[r:REPORTED_IN]-(:Link) DELETE r "
     "WITH DISTINCT a OPTIONAL MATCH (a)<-[m:MENTIONED_IN]-(:Actor) DELETE m",
     "article_upsert": _ARTICLE_UPSERT,
-    # the article, its actors, their mentions and countries in one statement (see graph/writer.py)
-    "article_actors_upsert": _ARTICLE_UPSERT + " WITH t UNWIND $rows AS r MERGE (a:Actor {id: r.id}) "
-    "SET a.name = CAST(r.name AS STRING), a.kind = CAST(r.kind AS STRING), "
-    "a.country = CAST(r.country AS STRING), a.aliases = CAST(r.aliases AS STRING[]), "
+    # the batched forms (graph/batch.py): several articles and their mentions per statement
+    "articles_get": "UNWIND CAST($ids AS STRING[]) AS i MATCH (a:Article {id: i}) RETURN a.id AS id, "
+    "a.content_hash AS content_hash",
+    "articles_upsert": "UNWIND $rows AS r MERGE (t:Article {id: r.id}) SET t.url = CAST(r.url AS STRING), "
+    "t.source = CAST(r.source AS STRING), t.title = CAST(r.title AS STRING), t.date = CAST(r.date AS STRING), "
+    "t.lang = CAST(r.lang AS STRING), t.publisher = CAST(r.publisher AS STRING), "
+    "t.content_hash = CAST(r.content_hash AS STRING)",
+    "mentions_create": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}), (t:Article {id: r.article}) "
+    "CREATE (a)-[:MENTIONED_IN {names: CAST(r.m_names AS STRING[]), rkeys: CAST(r.m_rkeys AS STRING[])}]->(t)",
+    # new actors with their key index entries; stored ones change only when the article adds names
+    "actors_create": "UNWIND $rows AS r CREATE (a:Actor {id: CAST(r.id AS STRING), name: CAST(r.name AS STRING), "
+    "kind: CAST(r.kind AS STRING), country: CAST(r.country AS STRING), aliases: CAST(r.aliases AS STRING[]), "
+    "wikidata: CAST(r.wikidata AS STRING), search: CAST(r.search AS STRING), rkeys: CAST(r.rkeys AS STRING[]), "
+    "merged_from: CAST(r.merged_from AS STRING[])})",
+    "actors_update": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}) SET a.aliases = CAST(r.aliases AS STRING[]), "
     "a.wikidata = CAST(r.wikidata AS STRING), a.search = CAST(r.search AS STRING), "
-    "a.rkeys = CAST(r.rkeys AS STRING[]), a.merged_from = CAST(r.merged_from AS STRING[]) "
+    "a.rkeys = CAST(r.rkeys AS STRING[]), a.merged_from = CAST(r.merged_from AS STRING[])",
+    # the key index (key -> actors holding it) gains entries, and loses them (a key nobody holds goes)
+    "keys_add": "UNWIND $rows AS r MERGE (k:ResolutionKey {id: r.key}) "
+    "ON CREATE SET k.actors = CAST(r.actors AS STRING[]) "
+    "ON MATCH SET k.actors = list_sort(list_distinct(list_concat(k.actors, CAST(r.actors AS STRING[]))))",
+    "keys_remove": "UNWIND $rows AS r MATCH (k:ResolutionKey {id: r.key}) "
+    "SET k.actors = list_filter(k.actors, x -> NOT list_contains(CAST(r.actors AS STRING[]), x)) "
+    "WITH k WHERE size(k.actors) = 0 DELETE k",
+    # the article and its mentions (every actor exists by now)
+    "article_mentions": _ARTICLE_UPSERT + " WITH t UNWIND $rows AS r MATCH (a:Actor {id: r.id}) "
     "CREATE (a)-[:MENTIONED_IN {names: CAST(r.m_names AS STRING[]), rkeys: CAST(r.m_rkeys AS STRING[])}]->(t)",
     "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
     "MERGE (a)-[:BASED_IN]->(c)",
     "links_reported_by": "WITH $article_id + '\t' AS p MATCH (l:Link) "
     "WHERE any(x IN l.reports WHERE starts_with(x, p)) RETURN l.id AS id",
-    "links_state": "MATCH (l:Link) WHERE l.id IN $ids RETURN l.id AS id, l.kind AS kind, l.status AS status, "
+    "links_state": "UNWIND CAST($ids AS STRING[]) AS i MATCH (l:Link {id: i}) RETURN l.id AS id, l.kind AS kind, l.status AS status, "
     "l.date AS date, l.reports AS reports, l.topics AS topics, l.actor_ids AS actor_ids, "
     "l.countries AS countries, l.parties AS parties",
-    "links_delete": "MATCH (l:Link) WHERE l.id IN $ids DETACH DELETE l",
+    "links_delete": "UNWIND CAST($ids AS STRING[]) AS i MATCH (l:Link {id: i}) DETACH DELETE l",
     "link_upsert": "UNWIND $rows AS r MERGE (l:Link {id: r.id}) SET l.kind = CAST(r.kind AS STRING), "
     "l.cls = CAST(r.cls AS STRING), l.status = CAST(r.status AS STRING), l.date = CAST(r.date AS STRING), "
     "l.sources = CAST(r.sources AS INT64), l.parties = CAST(r.parties AS INT64), "
@@ -80,32 +109,36 @@ WRITE: dict[str, str] = {
     "l.actor_ids = CAST(r.actor_ids AS STRING[]), l.countries = CAST(r.countries AS STRING[]) "
     "WITH l, r, CAST(r.is_new AS BOOLEAN) AS is_new WHERE is_new UNWIND r.party_rows AS p MATCH (a:Actor {id: p.actor}) "
     "CREATE (a)-[:PARTY_OF {side: CAST(p.side AS INT64), shown: CAST(p.shown AS BOOLEAN)}]->(l)",
-    "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
-    "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Specialty {id: r.target}) "
-    "MERGE (l)-[:COVERS]->(s)",
-    "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Area {id: r.target}) "
-    "MERGE (l)-[:IN_AREA]->(s)",
+    "link_topics_clear": "UNWIND CAST($ids AS STRING[]) AS i MATCH (l:Link {id: i})-[r:COVERS|IN_AREA]->() DELETE r",
+    # only topics a link does not have yet come here, and concepts are seeded with the schema
+    "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (s:Specialty {id: r.target}) "
+    "CREATE (l)-[:COVERS]->(s)",
+    "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (s:Area {id: r.target}) "
+    "CREATE (l)-[:IN_AREA]->(s)",
     "reported_in_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (a:Article {id: r.article}) "
     "CREATE (l)-[:REPORTED_IN {text: CAST(r.text AS STRING), start: CAST(r.start AS INT64), "
     "`end`: CAST(r.`end` AS INT64)}]->(a)",
-    "actors_get": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, "
+    "actors_get": "UNWIND CAST($ids AS STRING[]) AS i MATCH (a:Actor {id: i}) RETURN a.id AS id, a.name AS name, a.kind AS kind, "
     "a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, a.rkeys AS rkeys, "
     "a.merged_from AS merged_from",
-    # actors holding one of the keys, or with one of the ids: one scan of Actor
-    "actors_lookup": "WITH CAST($keys AS STRING[]) AS keys, CAST($ids AS STRING[]) AS ids MATCH (a:Actor) "
-    "WHERE list_contains(ids, a.id) OR any(k IN a.rkeys WHERE list_contains(keys, k)) "
+    # actors holding one of the keys (through the key index), or with one of the ids
+    "actors_lookup": "UNWIND CAST($keys AS STRING[]) AS k MATCH (x:ResolutionKey {id: k}) UNWIND x.actors AS i "
+    "MATCH (a:Actor {id: i}) "
+    "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
+    "a.wikidata AS wikidata, a.rkeys AS rkeys, a.merged_from AS merged_from UNION "
+    "UNWIND CAST($ids AS STRING[]) AS i MATCH (a:Actor {id: i}) "
     "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
     "a.wikidata AS wikidata, a.rkeys AS rkeys, a.merged_from AS merged_from",
     "article_actors": "MATCH (x:Actor)-[:MENTIONED_IN]->(t:Article {id: $id}) RETURN DISTINCT x.id AS id",
-    "actor_mentions": "MATCH (x:Actor)-[m:MENTIONED_IN]->(:Article) WHERE x.id IN $ids "
+    "actor_mentions": "UNWIND CAST($ids AS STRING[]) AS i MATCH (x:Actor {id: i})-[m:MENTIONED_IN]->(:Article) "
     "RETURN x.id AS id, m.names AS names, m.rkeys AS rkeys",
     "actor_names_set": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}) SET a.aliases = CAST(r.aliases AS STRING[]), "
     "a.search = CAST(r.search AS STRING), a.rkeys = CAST(r.rkeys AS STRING[])",
     "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
     "MERGE (p)-[:ACTS_FOR]->(b)",
-    "orphans_find": "MATCH (a:Actor) WHERE a.id IN $ids AND NOT EXISTS { MATCH (a)-[:PARTY_OF]->(:Link) } "
-    "AND NOT EXISTS { MATCH (a)-[:MENTIONED_IN]->(:Article) } RETURN a.id AS id, a.country AS country",
-    "actors_delete": "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a",
+    "orphans_find": "UNWIND CAST($ids AS STRING[]) AS i MATCH (a:Actor {id: i}) WHERE NOT EXISTS { MATCH (a)-[:PARTY_OF]->(:Link) } "
+    "AND NOT EXISTS { MATCH (a)-[:MENTIONED_IN]->(:Article) } RETURN a.id AS id, a.country AS country, a.rkeys AS rkeys",
+    "actors_delete": "UNWIND CAST($ids AS STRING[]) AS i MATCH (a:Actor {id: i}) DETACH DELETE a",
     "countries_orphans_delete": "MATCH (c:Country) WHERE c.code IN $codes "
     "AND NOT EXISTS { MATCH (c)<-[:BASED_IN]-(:Actor) } DETACH DELETE c",
 }
@@ -125,13 +158,57 @@ _LINK_ALL = (
     _LINK_CORE + " AND (country IS NULL OR list_contains(l.countries, country)) "
     "AND (actor IS NULL OR list_contains(l.actor_ids, actor))"
 )
+
+
+def _unless_null(param: str, test: str) -> str:
+    """``test`` on the parameter cast in place, true when it is None (see the module docstring)."""
+    cast = f"CAST(${param} AS STRING)"
+    return f"({cast} IS NULL OR {test.format(p=cast)})"
+
+
 _PAIRS = (
-    _PRE + "MATCH (l:Link) WHERE " + _LINK_CORE + " "
-    "MATCH (a:Actor)-[ra:PARTY_OF]->(l)<-[rb:PARTY_OF]-(b:Actor) "
+    "MATCH (l:Link) WHERE "
+    + " AND ".join(
+        [
+            _unless_null("specialty", "list_contains(l.specialties, {p})"),
+            _unless_null("area", "list_contains(l.areas, {p})"),
+            _unless_null("kind", "l.kind = {p}"),
+            _unless_null("status", "l.status = {p}"),
+            _unless_null("since", "l.date >= {p}"),
+            _unless_null("until", "l.date <= {p}"),
+        ]
+    )
+    + " MATCH (a:Actor)-[ra:PARTY_OF]->(l)<-[rb:PARTY_OF]-(b:Actor) "
     "WHERE ra.side <> rb.side AND a.id < b.id AND ra.shown AND rb.shown "
-    "AND (country IS NULL OR a.country = country OR b.country = country) "
-    "AND (actor IS NULL OR a.id = actor OR b.id = actor) "
+    "AND " + _unless_null("country", "a.country = {p} OR b.country = {p}") + " "
+    "AND " + _unless_null("actor", "a.id = {p} OR b.id = {p}") + " "
 )
+_COUNTRY_PAIR = (
+    "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
+    "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
+)
+
+
+#: A non-null constant of each sort key's type: a key not chosen sorts every row equal.
+_NEUTRAL = {"links": "0", "sources": "0", "last_date": "''"}
+
+
+def _pair_order(first: str, second: str) -> str:
+    """ORDER BY of the pair queries: Cypher takes no direction parameter, so each (sort, direction)
+    has its own key, a constant (so without effect) unless chosen; missing values go last through
+    the leading flag. The keys are never null: LadybugDB 0.22 misorders the rows (even without
+    LIMIT) when an all-null STRING key sorted DESC precedes the id keys. Built from the contract's
+    constants only; the choice of key and direction is a parameter."""
+    missing = " OR ".join(f"($sort = '{k}' AND {k} IS NULL)" for k in PAIR_SORTS)
+    keys = ", ".join(
+        f"CASE WHEN $sort = '{k}' AND $direction = '{d}' THEN coalesce({k}, {_NEUTRAL[k]}) "
+        f"ELSE {_NEUTRAL[k]} END {d.upper()}"
+        for k in PAIR_SORTS
+        for d in ORDERS
+    )
+    return f"ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {keys}, {first}, {second} "
+
+
 _ACTOR_COLS = (
     "a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
     "count(DISTINCT l.id) AS links"
@@ -141,13 +218,18 @@ READ: dict[str, str] = {
     "cooperation_pairs": _PAIRS + "RETURN a.id AS a_id, a.name AS a_name, a.kind AS a_kind, "
     "a.country AS a_country, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.country AS b_country, "
     "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
-    "max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids ORDER BY links DESC, a_id, b_id",
-    "cooperation_country_pairs": _PAIRS + "WITH l, coalesce(a.country, 'XX') AS ca, "
-    "coalesce(b.country, 'XX') AS cb "
-    "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
-    "RETURN c1 AS a_country, c2 AS b_country, count(DISTINCT l.id) AS links, sum(l.sources) AS sources, "
-    "min(l.date) AS first_date, max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids "
-    "ORDER BY links DESC, a_country, b_country",
+    "max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids "
+    + _pair_order("a_id", "b_id")
+    + "LIMIT $window",
+    "cooperation_pairs_count": _PAIRS + "WITH DISTINCT a.id AS a_id, b.id AS b_id RETURN count(*) AS total",
+    "cooperation_country_pairs": _PAIRS + _COUNTRY_PAIR + "RETURN c1 AS a_country, c2 AS b_country, "
+    "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
+    "max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids "
+    + _pair_order("a_country", "b_country")
+    + "LIMIT $window",
+    "cooperation_country_pairs_count": _PAIRS
+    + _COUNTRY_PAIR
+    + "WITH DISTINCT c1, c2 RETURN count(*) AS total",
     "links": _PRE + "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
     "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
     "l.sources AS sources, l.parties AS parties "
@@ -197,6 +279,7 @@ READ: dict[str, str] = {
     "count(DISTINCT l.id) AS links ORDER BY country, specialty",
     "article": "MATCH (a:Article {id: $id}) RETURN a.id AS id, a.url AS url, a.source AS source, "
     "a.title AS title, a.date AS date, a.lang AS lang, a.content_hash AS content_hash",
-    "node_counts": "MATCH (n) RETURN label(n) AS label, count(*) AS `count` ORDER BY label",
+    "node_counts": "MATCH (n) WHERE label(n) <> 'ResolutionKey' "
+    "RETURN label(n) AS label, count(*) AS `count` ORDER BY label",
     "rel_counts": "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS `count` ORDER BY type",
 }

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ladybug
 
+from graph import batch as graph_batch
 from graph import common, model, writer
 from graph.base import GraphStore, WriteResult
 from graph.ladybug import cypher
@@ -131,6 +133,23 @@ class LadybugStore(GraphStore):
                 raise
         log.debug("wrote article %s: %s", facts.article.id, result)
         return result
+
+    def write_many(self, batch: Sequence[Facts]) -> list[WriteResult]:
+        if not batch:
+            return []
+        with self._shared.lock:
+            self._exec("BEGIN TRANSACTION", {}, where="begin")
+            try:
+                results = graph_batch.write_many(_Tx(self), batch, self._decisions.resolver())
+                self._exec("COMMIT", {}, where="commit")
+            except BaseException:
+                try:
+                    self._exec("ROLLBACK", {}, where="rollback")
+                except HdkgError as exc:
+                    log.debug("rollback on %s: %s", self.path, exc)
+                raise
+        log.debug("wrote %d articles in one transaction", len(batch))
+        return results
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         prepared = common.prepare(name, params)

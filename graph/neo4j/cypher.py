@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from graph.queries import ORDERS, PAIR_SORTS
 from hdkg.errors import StoreError
 
 SCHEMA: list[str] = [
@@ -30,12 +31,18 @@ SCHEMA: list[str] = [
     "CREATE CONSTRAINT area_id IF NOT EXISTS FOR (n:Area) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    # the index of Actor.rkeys: resolution looks actors up by key without scanning every actor
+    "CREATE CONSTRAINT resolution_key_id IF NOT EXISTS FOR (n:ResolutionKey) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind, n.country)",
     "CREATE INDEX link_date IF NOT EXISTS FOR (n:Link) ON (n.date)",
     "CREATE INDEX link_kind IF NOT EXISTS FOR (n:Link) ON (n.kind, n.status)",
     # No full-text index: `actors_search` must answer exactly as on LadybugDB (see the module docstring).
     "DROP INDEX actor_names IF EXISTS",
     "MATCH (a:Actor) WHERE a.names_text IS NOT NULL CALL (a) { REMOVE a.names_text } IN TRANSACTIONS OF 5000 ROWS",
+    # graphs written before the key index: index the keys of actors that have none indexed
+    "OPTIONAL MATCH (x:ResolutionKey) WITH count(x) AS n WHERE n = 0 MATCH (a:Actor) UNWIND a.rkeys AS k "
+    "WITH k, collect(a.id) AS ids CALL (k, ids) { MERGE (r:ResolutionKey {id: k}) SET r.actors = ids } "
+    "IN TRANSACTIONS OF 5000 ROWS",
 ]
 
 CONCEPTS = {
@@ -69,10 +76,25 @@ WRITE: dict[str, str] = {
     "article_get": "MATCH (a:Article {id: $id}) RETURN a.content_hash AS content_hash",
     "article_detach": "MATCH (a:Article {id: $id}) OPTIONAL MATCH (a)<-[r:REPORTED_IN|MENTIONED_IN]-() DELETE r",
     "article_upsert": _ARTICLE_UPSERT,
-    # the article, its actors, their mentions and countries in one statement (see graph/writer.py)
-    "article_actors_upsert": _ARTICLE_UPSERT + " WITH t UNWIND $rows AS r MERGE (a:Actor {id: r.id}) "
-    "SET a.name = r.name, a.kind = r.kind, a.country = r.country, a.aliases = r.aliases, "
-    "a.wikidata = r.wikidata, a.search = r.search, a.rkeys = r.rkeys, a.merged_from = r.merged_from "
+    # the batched forms (graph/batch.py): several articles and their mentions per statement
+    "articles_get": "MATCH (a:Article) WHERE a.id IN $ids RETURN a.id AS id, a.content_hash AS content_hash",
+    "articles_upsert": "UNWIND $rows AS r MERGE (t:Article {id: r.id}) SET t.url = r.url, t.source = r.source, "
+    "t.title = r.title, t.date = r.date, t.lang = r.lang, t.publisher = r.publisher, "
+    "t.content_hash = r.content_hash",
+    "mentions_create": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}) MATCH (t:Article {id: r.article}) "
+    "CREATE (a)-[:MENTIONED_IN {names: r.m_names, rkeys: r.m_rkeys}]->(t)",
+    # new actors with their key index entries; stored ones change only when the article adds names
+    "actors_create": "UNWIND $rows AS r CREATE (a:Actor {id: r.id, name: r.name, kind: r.kind, country: r.country, "
+    "aliases: r.aliases, wikidata: r.wikidata, search: r.search, rkeys: r.rkeys, merged_from: r.merged_from})",
+    "actors_update": "UNWIND $rows AS r MATCH (a:Actor {id: r.id}) SET a.aliases = r.aliases, "
+    "a.wikidata = r.wikidata, a.search = r.search, a.rkeys = r.rkeys, a.merged_from = r.merged_from",
+    # the key index (key -> actors holding it) gains entries, and loses them (a key nobody holds goes)
+    "keys_add": "UNWIND $rows AS r MERGE (k:ResolutionKey {id: r.key}) ON CREATE SET k.actors = r.actors "
+    "ON MATCH SET k.actors = [x IN k.actors WHERE NOT x IN r.actors] + r.actors",
+    "keys_remove": "UNWIND $rows AS r MATCH (k:ResolutionKey {id: r.key}) "
+    "SET k.actors = [x IN k.actors WHERE NOT x IN r.actors] WITH k WHERE size(k.actors) = 0 DELETE k",
+    # the article and its mentions (every actor exists by now)
+    "article_mentions": _ARTICLE_UPSERT + " WITH t UNWIND $rows AS r MATCH (a:Actor {id: r.id}) "
     "CREATE (a)-[:MENTIONED_IN {names: r.m_names, rkeys: r.m_rkeys}]->(t)",
     "based_in_merge": "UNWIND $rows AS r MATCH (a:Actor {id: r.actor}) MERGE (c:Country {code: r.country}) "
     "MERGE (a)-[:BASED_IN]->(c)",
@@ -90,17 +112,19 @@ WRITE: dict[str, str] = {
     "WITH l, r WHERE r.is_new UNWIND r.party_rows AS p MATCH (a:Actor {id: p.actor}) "
     "CREATE (a)-[:PARTY_OF {side: p.side, shown: p.shown}]->(l)",
     "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
-    "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Specialty {id: r.target}) "
-    "MERGE (l)-[:COVERS]->(s)",
-    "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MERGE (s:Area {id: r.target}) "
-    "MERGE (l)-[:IN_AREA]->(s)",
+    # only topics a link does not have yet come here, and concepts are seeded with the schema
+    "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MATCH (s:Specialty {id: r.target}) "
+    "CREATE (l)-[:COVERS]->(s)",
+    "in_area_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MATCH (s:Area {id: r.target}) "
+    "CREATE (l)-[:IN_AREA]->(s)",
     "reported_in_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}), (a:Article {id: r.article}) "
     "CREATE (l)-[:REPORTED_IN {text: r.text, start: r.start, `end`: r.`end`}]->(a)",
     "actors_get": "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, "
     "a.country AS country, a.aliases AS aliases, a.wikidata AS wikidata, a.rkeys AS rkeys, "
     "a.merged_from AS merged_from",
-    # actors holding one of the keys, or with one of the ids
-    "actors_lookup": "MATCH (a:Actor) WHERE a.id IN $ids OR any(k IN a.rkeys WHERE k IN $keys) "
+    # actors holding one of the keys (through the key index), or with one of the ids
+    "actors_lookup": "CALL () { UNWIND $keys AS k MATCH (x:ResolutionKey {id: k}) UNWIND x.actors AS i "
+    "MATCH (a:Actor {id: i}) RETURN a UNION UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN a } "
     "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
     "a.wikidata AS wikidata, a.rkeys AS rkeys, a.merged_from AS merged_from",
     "article_actors": "MATCH (x:Actor)-[:MENTIONED_IN]->(t:Article {id: $id}) RETURN DISTINCT x.id AS id",
@@ -111,7 +135,7 @@ WRITE: dict[str, str] = {
     "acts_for_merge": "UNWIND $rows AS r MATCH (p:Actor {id: r.person}), (b:Actor {id: r.body}) "
     "MERGE (p)-[:ACTS_FOR]->(b)",
     "orphans_find": "MATCH (a:Actor) WHERE a.id IN $ids AND NOT (a)-[:PARTY_OF]->(:Link) "
-    "AND NOT (a)-[:MENTIONED_IN]->(:Article) RETURN a.id AS id, a.country AS country",
+    "AND NOT (a)-[:MENTIONED_IN]->(:Article) RETURN a.id AS id, a.country AS country, a.rkeys AS rkeys",
     "actors_delete": "MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a",
     "countries_orphans_delete": "MATCH (c:Country) WHERE c.code IN $codes AND NOT (c)<-[:BASED_IN]-(:Actor) "
     "DETACH DELETE c",
@@ -133,6 +157,27 @@ _PAIRS = (
     "AND ($country IS NULL OR a.country = $country OR b.country = $country) "
     "AND ($actor IS NULL OR a.id = $actor OR b.id = $actor) "
 )
+_COUNTRY_PAIR = (
+    "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
+    "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
+)
+
+
+_NEUTRAL = {"links": "0", "sources": "0", "last_date": "''"}
+
+
+def _pair_order(first: str, second: str) -> str:
+    """As in ``graph/ladybug/cypher.py``: one key per (sort, direction), constant unless chosen, missing last."""
+    missing = " OR ".join(f"($sort = '{k}' AND {k} IS NULL)" for k in PAIR_SORTS)
+    keys = ", ".join(
+        f"CASE WHEN $sort = '{k}' AND $direction = '{d}' THEN coalesce({k}, {_NEUTRAL[k]}) "
+        f"ELSE {_NEUTRAL[k]} END {d.upper()}"
+        for k in PAIR_SORTS
+        for d in ORDERS
+    )
+    return f"ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {keys}, {first}, {second} "
+
+
 _ACTOR_COLS = (
     "a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
     "count(DISTINCT l.id) AS links"
@@ -142,13 +187,18 @@ READ: dict[str, str] = {
     "cooperation_pairs": _PAIRS + "RETURN a.id AS a_id, a.name AS a_name, a.kind AS a_kind, "
     "a.country AS a_country, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.country AS b_country, "
     "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
-    "max(l.date) AS last_date, collect(l.id) AS link_ids ORDER BY links DESC, a_id, b_id",
-    "cooperation_country_pairs": _PAIRS + "WITH l, coalesce(a.country, 'XX') AS ca, "
-    "coalesce(b.country, 'XX') AS cb "
-    "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
-    "RETURN c1 AS a_country, c2 AS b_country, count(DISTINCT l.id) AS links, sum(l.sources) AS sources, "
-    "min(l.date) AS first_date, max(l.date) AS last_date, collect(l.id) AS link_ids "
-    "ORDER BY links DESC, a_country, b_country",
+    "max(l.date) AS last_date, collect(l.id) AS link_ids "
+    + _pair_order("a_id", "b_id")
+    + "SKIP $offset LIMIT $limit",
+    "cooperation_pairs_count": _PAIRS + "WITH DISTINCT a.id AS a_id, b.id AS b_id RETURN count(*) AS total",
+    "cooperation_country_pairs": _PAIRS + _COUNTRY_PAIR + "RETURN c1 AS a_country, c2 AS b_country, "
+    "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
+    "max(l.date) AS last_date, collect(l.id) AS link_ids "
+    + _pair_order("a_country", "b_country")
+    + "SKIP $offset LIMIT $limit",
+    "cooperation_country_pairs_count": _PAIRS
+    + _COUNTRY_PAIR
+    + "WITH DISTINCT c1, c2 RETURN count(*) AS total",
     "links": "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
     "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
     "l.sources AS sources, l.parties AS parties "

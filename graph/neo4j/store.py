@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ import neo4j
 from neo4j.exceptions import AuthError as DriverAuthError
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
+from graph import batch as graph_batch
 from graph import common, model, writer
 from graph.base import GraphStore, WriteResult
 from graph.neo4j import cypher
@@ -140,6 +141,16 @@ class Neo4jStore(GraphStore):
         return self._write(
             f"writing article {facts.article.id} ({facts.article.source})",
             lambda tx: writer.write_facts(_Tx(tx), facts, resolver),
+        )
+
+    def write_many(self, batch: Sequence[Facts]) -> list[WriteResult]:
+        if not batch:
+            return []
+        resolver = self._decisions.resolver()
+        first, last = batch[0].article, batch[-1].article
+        return self._write(
+            f"writing articles {first.id} .. {last.id} ({len(batch)} in one transaction)",
+            lambda tx: graph_batch.write_many(_Tx(tx), batch, resolver),
         )
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:

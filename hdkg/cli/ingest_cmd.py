@@ -1,4 +1,4 @@
-"""`hdkg ingest PATH|URL... [--store ladybug|neo4j] [--clear] [--workers N] [--no-progress] [--json]`."""
+"""`hdkg ingest PATH|URL... [--store ladybug|neo4j] [--clear] [--workers N] [--batch N] [--no-progress] [--json]`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from hdkg.cli.app import app
 from hdkg.errors import HdkgError
+from hdkg.pipeline import DEFAULT_BATCH
 
 
 @app.command("ingest")
@@ -21,6 +22,12 @@ def ingest_command(
     workers: int | None = typer.Option(
         None, "--workers", min=1, help="Extraction processes (default: min(2, CPU count)); one writer"
     ),
+    batch: int = typer.Option(
+        DEFAULT_BATCH,
+        "--batch",
+        min=1,
+        help="Articles per write transaction (a failed batch is retried one by one)",
+    ),
 ) -> None:
     """Load, extract and write articles to the graph; exits non-zero when anything failed."""
     from graph.factory import open_store
@@ -30,7 +37,9 @@ def ingest_command(
         with open_store(store=store) as graph:
             if clear:
                 graph.clear()
-            summary = ingest(sources, graph, progress=not no_progress, workers=workers or default_workers())
+            summary = ingest(
+                sources, graph, progress=not no_progress, workers=workers or default_workers(), batch=batch
+            )
     except HdkgError as exc:
         typer.echo(f"hdkg ingest: {exc}", err=True)
         raise typer.Exit(1) from exc
