@@ -116,11 +116,10 @@ def full_rows(facts: Facts) -> Rows:
     links: dict[str, Row] = {}
     seen: set[tuple[str, int, int]] = set()
     for link in facts.links:
-        sides = model.canonical_sides([[x for x in side if x in actors] for side in link.sides])
-        if sum(len(s) for s in sides) < 2:
+        ident = model.link_identity(link, actors)
+        if ident is None:
             continue
-        date = link.date.isoformat() if link.date else None
-        lid = model.link_key(link.kind, link.status, date, sides)
+        lid, date, sides = ident.id, ident.date, ident.sides
         row = links.get(lid)
         if row is None:
             members = [x for side in sides for x in side]
@@ -157,11 +156,10 @@ def minimal_rows(facts: Facts) -> Rows:
     links: dict[str, Row] = {}
     parties: list[Row] = []
     for link in facts.links:
-        sides = model.canonical_sides([[a for a in side if a in known] for side in link.sides])
-        if sum(len(s) for s in sides) < 2:
+        ident = model.link_identity(link, known)
+        if ident is None:
             continue
-        date = link.date.isoformat() if link.date else None
-        lid = model.link_key(link.kind, link.status, date, sides)
+        lid, date, sides = ident.id, ident.date, ident.sides
         if lid in links:
             continue
         links[lid] = {"id": lid, "kind": link.kind, "status": link.status, "date": date}

@@ -18,10 +18,11 @@ import functools
 import hashlib
 import importlib
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import get_args
 
-from hdkg.models import LinkKind
+from hdkg.models import Link, LinkKind
 
 log = logging.getLogger(__name__)
 
@@ -92,3 +93,19 @@ def link_key(kind: str, status: str, date: str | None, sides: list[list[str]]) -
     """The stored link id (see the module docstring for the rule)."""
     body = "|".join([kind, status, date or "-", ";".join(",".join(s) for s in canonical_sides(sides))])
     return f"{kind}-{hashlib.sha1(body.encode()).hexdigest()[:16]}"
+
+
+@dataclass(frozen=True)
+class LinkIdentity:
+    id: str
+    date: str | None
+    sides: list[list[str]]
+
+
+def link_identity(link: Link, known: Collection[str]) -> LinkIdentity | None:
+    """The stored id of an extracted link whose sides keep only ``known`` actors; None below two parties."""
+    sides = canonical_sides([[a for a in side if a in known] for side in link.sides])
+    if sum(len(s) for s in sides) < 2:
+        return None
+    date = link.date.isoformat() if link.date else None
+    return LinkIdentity(link_key(link.kind, link.status, date, sides), date, sides)

@@ -6,6 +6,7 @@ import logging
 import sys
 
 _CONFIGURED = False
+_CHATTY = ("pymorphy2", "natasha", "neo4j", "httpx")
 
 
 def setup_logging(level: str = "INFO") -> None:
@@ -19,4 +20,6 @@ def setup_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level.upper())
+    for name in _CHATTY:  # their INFO lines say nothing a user of hdkg can act on
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
     _CONFIGURED = True

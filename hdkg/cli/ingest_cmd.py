@@ -31,7 +31,11 @@ def ingest_command(
 ) -> None:
     """Load, extract and write articles to the graph; exits non-zero when anything failed."""
     from graph.factory import open_store
+    from hdkg.log import setup_logging
     from hdkg.pipeline import ingest
+    from hdkg.settings import get_settings
+
+    setup_logging(get_settings().log_level)  # progress lines every 1000 articles, batch retries
 
     try:
         with open_store(store=store) as graph:
