@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,22 @@ from hdkg.errors import ExtractionError
 from hdkg.models import Article, Facts
 
 log = logging.getLogger(__name__)
+
+#: Thread-count variables of the BLAS libraries numpy may be built with.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def single_threaded_blas() -> None:
+    """One BLAS thread per process, unless the user chose otherwise.
+
+    Natasha's NER is numpy matrix products on small matrices. OpenBLAS starts a thread per core
+    and its threads spin while waiting, so with one extraction process per core they fight each
+    other: on the 2-core benchmark machine extraction took 31-35 CPU ms per article with the
+    default and 11.6 with one thread (``bench/RESULTS.md``). Only effective before numpy is
+    imported, so the CLI calls it first thing and spawned workers inherit it."""
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
+
 
 #: Chunks queued per worker beyond the one it is working on.
 PREFETCH = 2
@@ -127,6 +144,7 @@ def extract_parallel(
             yield from _deliver(chunk, results, on_error)
         return
     ctx = multiprocessing.get_context("spawn")
+    single_threaded_blas()  # inherited by the spawned workers, which import numpy afresh
     level = logging.getLogger().getEffectiveLevel()
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(factory, level))
     pending: deque[tuple[list[Article], Future[list[Facts | Exception]]]] = deque()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from hdkg.cli import (  # noqa: F401  (imported for their @app.command registrations)
+from hdkg.parallel import single_threaded_blas
+
+single_threaded_blas()  # before anything imports numpy (see hdkg.parallel)
+
+from hdkg.cli import (  # noqa: E402, F401  (imported for their @app.command registrations)
     demo_cmd,
     export_cmd,
     extract_cmd,
@@ -11,7 +15,7 @@ from hdkg.cli import (  # noqa: F401  (imported for their @app.command registrat
     stats_cmd,
     view_cmd,
 )
-from hdkg.cli.app import app
+from hdkg.cli.app import app  # noqa: E402
 
 
 def main() -> None:
