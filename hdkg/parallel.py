@@ -15,6 +15,8 @@ import logging
 import multiprocessing
 import os
 import pickle
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,10 +68,25 @@ def default_factory() -> ExtractorLike:
 _worker: ExtractorLike | None = None
 
 
-def _init_worker(factory: ExtractorFactory, log_level: int) -> None:
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this worker when the process that started it is gone.
+
+    A ``kill -9`` of ``hdkg ingest`` leaves its pool workers blocked on their queue for ever
+    (each holding the NER models, ~180 MB); a daemon thread notices the new parent and exits."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _init_worker(factory: ExtractorFactory, log_level: int, parent: int) -> None:
     global _worker
     from hdkg.log import setup_logging
 
+    _exit_with_parent(parent)
     setup_logging(logging.getLevelName(log_level))
     _worker = factory()
     warm_up = getattr(_worker, "warm_up", None)
@@ -146,7 +163,9 @@ def extract_parallel(
     ctx = multiprocessing.get_context("spawn")
     single_threaded_blas()  # inherited by the spawned workers, which import numpy afresh
     level = logging.getLogger().getEffectiveLevel()
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(factory, level))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(factory, level, os.getpid())
+    )
     pending: deque[tuple[list[Article], Future[list[Facts | Exception]]]] = deque()
     limit = workers * (1 + PREFETCH)
     try:

@@ -52,6 +52,22 @@ class Progress:
         self._thread.join(timeout=30)
 
 
+def _children(pid: int) -> list[int]:
+    """Processes started by ``pid`` (the extraction pool and its resource tracker)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent (now init) has not reaped it yet
+
+
 def _start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([*HDKG, *args], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -68,10 +84,16 @@ def test_sigkill_mid_batch_then_rerun_equals_one_clean_run(tmp_path: Path) -> No
     victim = _start(["ingest", str(src), "--batch", str(BATCH)], env, tmp_path)
     progress = Progress(victim)
     progress.wait_for(12)
+    workers = _children(victim.pid)
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
     progress.join()
     assert victim.returncode == -signal.SIGKILL
+    assert workers, "the victim ran no extraction workers"
+    deadline = time.monotonic() + 15
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:  # they exit with their parent
+        time.sleep(0.2)
+    assert not [w for w in workers if _alive(w)], "extraction workers outlived the killed ingest"
     assert (tmp_path / "crash" / "graph.lbug.wal").exists(), "killed before a checkpoint: the WAL must replay"
 
     # After the crash: whole articles only. Every stored article has all its evidence and mentions.
