@@ -26,7 +26,7 @@ from graph.writer import Row, Tx, write_facts
 from hdkg.models import Facts
 
 #: Buffered statements in the order a flush applies them (nodes before what points at them).
-_ORDER = (
+_ORDER = (  # links_create/parties_create: link_upsert split for links new to the store
     "actors_create",
     "actors_update",
     "keys_add",
@@ -34,7 +34,9 @@ _ORDER = (
     "mentions_create",
     "based_in_merge",
     "acts_for_merge",
+    "links_create",
     "link_upsert",
+    "parties_create",
     "covers_create",
     "in_area_create",
     "reported_in_create",
@@ -49,7 +51,10 @@ class BufferedTx:
 
     def __init__(self, tx: Tx, stored_actors: dict[str, Row], stored_links: dict[str, Row | None]) -> None:
         self.tx = tx
-        self.actors = dict(stored_actors)  # id -> actor row: prefetched, then as the batch leaves it
+        self.actors: dict[str, Row] = {}  # id -> actor row: prefetched, then as the batch leaves it
+        self.holders: dict[str, set[str]] = {}  # resolution key -> ids of the actors above holding it
+        for row in stored_actors.values():
+            self._remember(row)
         self.stored_links = stored_links  # link id -> stored state, None when not stored (prefetched)
         self.created: dict[str, Row] = {}
         self.updated: dict[str, Row] = {}
@@ -69,17 +74,22 @@ class BufferedTx:
     def _on_article_get(self, id: str) -> list[Row]:
         return []  # write_many sends only articles absent from the store and new in the batch
 
+    def _remember(self, row: Row) -> None:
+        self.actors[row["id"]] = row
+        for k in row["rkeys"] or []:  # keys only grow on this path (a replacement goes direct)
+            self.holders.setdefault(k, set()).add(row["id"])
+
     def _on_actors_lookup(self, keys: list[str], ids: list[str]) -> list[Row]:
-        wanted, own = set(keys), set(ids)
-        return [
-            dict(r) for r in self.actors.values() if r["id"] in own or wanted.intersection(r["rkeys"] or [])
-        ]
+        found = {i for i in ids if i in self.actors}
+        for k in keys:
+            found |= self.holders.get(k, set())
+        return [dict(self.actors[i]) for i in sorted(found)]
 
     def _on_actors_get(self, ids: list[str]) -> list[Row]:
         missing = sorted(set(ids) - set(self.actors))
         if missing:
             for r in self.tx.run("actors_get", ids=missing):  # not touched by the batch: the store's
-                self.actors[r["id"]] = {c: r[c] for c in _ACTOR_COLS}
+                self._remember({c: r[c] for c in _ACTOR_COLS})
         return [dict(self.actors[i]) for i in ids if i in self.actors]
 
     def _on_links_state(self, ids: list[str]) -> list[Row]:
@@ -95,14 +105,14 @@ class BufferedTx:
     def _on_actors_create(self, rows: list[Row]) -> list[Row]:
         for r in rows:
             self.created[r["id"]] = dict(r)
-            self.actors[r["id"]] = {c: r[c] for c in _ACTOR_COLS}
+            self._remember({c: r[c] for c in _ACTOR_COLS})
         return []
 
     def _on_actors_update(self, rows: list[Row]) -> list[Row]:
         for r in rows:
             target = self.created.get(r["id"]) or self.updated.setdefault(r["id"], {})
             target.update(r)
-            self.actors[r["id"]].update({c: r[c] for c in _ACTOR_COLS if c in r})
+            self._remember({**self.actors[r["id"]], **{c: r[c] for c in _ACTOR_COLS if c in r}})
         return []
 
     def _on_keys_add(self, rows: list[Row]) -> list[Row]:
@@ -154,7 +164,12 @@ class BufferedTx:
         self.rows["actors_create"] = list(self.created.values())
         self.rows["actors_update"] = list(self.updated.values())
         self.rows["keys_add"] = [{"key": k, "actors": sorted(v)} for k, v in sorted(self.keys.items())]
-        self.rows["link_upsert"] = list(self.links.values())
+        # a link new to the store is CREATEd with its parties (no MERGE to pay); a stored one is updated
+        self.rows["links_create"] = [r for r in self.links.values() if r["is_new"]]
+        self.rows["parties_create"] = [
+            {**p, "link": r["id"]} for r in self.rows["links_create"] for p in r["party_rows"]
+        ]
+        self.rows["link_upsert"] = [r for r in self.links.values() if not r["is_new"]]
         for name in _ORDER:
             if self.rows[name]:
                 self.tx.run(name, rows=self.rows[name])

@@ -8,6 +8,15 @@ Edges aggregate the ``network_edges`` rows of one actor pair by (link kind,
 link status), so each edge can be labelled and styled by one kind and one
 status while ``link_ids`` keeps every link for the evidence.
 
+The whole actor-level network (no ego actor) is ranked and capped in the
+store (``network_top_actors``), which then aggregates the edges among the
+kept actors (``network_edges_among``): shipping every row of a large graph to
+Python to keep 500 nodes took most of the request's time (the Neo4j driver
+decodes rows slowly), and past ``ROW_CAP`` rows it also ranked on a partial
+graph. Ego networks and the country level still read the rows and rank here:
+an ego network is small, and a country node's degree depends on the grouping
+done here.
+
 Country level: actors are grouped by their country (node id = the ISO code,
 kind ``Country``). Actors with no country, international organisations in
 practice, keep their own node: WHO or UNICEF are hubs of their own, and
@@ -152,6 +161,48 @@ def build_network(
         "since": since,
         "until": until,
     }
+    if actor is None and level == "actor":
+        return _top_actors_network(store, filters, limit)
+    return _rows_network(store, filters, actor, depth, limit, level)
+
+
+def _top_actors_network(store: GraphStore, filters: dict[str, Any], limit: int) -> NetworkData:
+    """The whole actor-level network, ranked, capped and aggregated by the store (see the module docstring)."""
+    # at least one row, so that `total` comes back even for a cap of 0
+    ranked = store.query("network_top_actors", **filters, actor=None, limit=max(1, limit))
+    total = int(ranked[0]["total"]) if ranked else 0
+    top = ranked[: max(0, limit)]
+    ids = [r["id"] for r in top]
+    rows = store.query("network_edges_among", **filters, actor=None, ids=ids) if ids else []
+    actors = {r["id"]: r for r in top}
+    nodes = [_node(r["id"], actors, set(), {}, int(r["degree"]), int(r["links"])) for r in top]
+    edges = {
+        (r["a_id"], r["b_id"], str(r["kind"]), str(r["status"])): _Edge(
+            kind=str(r["kind"]),
+            status=str(r["status"]),
+            specialties=set(r["specialties"] or []),
+            sources=int(r["sources"] or 0),
+            link_ids=set(r["link_ids"]),
+        )
+        for r in rows
+    }
+    truncated = total > len(top)
+    if truncated:
+        log.info("network truncated: %d of %d nodes kept", len(top), total)
+    return NetworkData(
+        nodes=nodes, edges=_edges(edges, set(ids)), truncated=truncated, total_nodes=total, level="actor"
+    )
+
+
+def _rows_network(
+    store: GraphStore,
+    filters: dict[str, Any],
+    actor: str | None,
+    depth: int,
+    limit: int,
+    level: Literal["actor", "country"],
+) -> NetworkData:
+    """Ego networks and the country level: every matching row read, nodes ranked here."""
     rows, capped = fetch_edge_rows(store, filters, actor, max(1, min(depth, 2)))
     actors = actors_for(store, (x for r in rows for x in (r["a_id"], r["b_id"])))
     if actor is not None and not rows:
@@ -172,7 +223,6 @@ def build_network(
     kept = keys[:limit]
     if pinned is not None and pinned in node_links and pinned not in kept and limit > 0:
         kept = [*keys[: limit - 1], pinned]
-    kept_set = set(kept)
 
     country_names = {
         a["country"]: a["name"] for a in actors.values() if a.get("kind") == COUNTRY_KIND and a.get("country")
@@ -181,7 +231,16 @@ def build_network(
     nodes = [
         _node(k, actors, country_keys, country_names, len(neighbours[k]), len(node_links[k])) for k in kept
     ]
-    out_edges = [
+    truncated = capped or len(keys) > len(kept)
+    if truncated:
+        log.info("network truncated: %d of %d nodes kept", len(kept), len(keys))
+    return NetworkData(
+        nodes=nodes, edges=_edges(edges, set(kept)), truncated=truncated, total_nodes=len(keys), level=level
+    )
+
+
+def _edges(edges: dict[tuple[str, str, str, str], _Edge], kept: set[str]) -> list[NetworkEdge]:
+    return [
         NetworkEdge(
             id=f"{a}|{b}|{k}|{s}",
             source=a,
@@ -193,12 +252,8 @@ def build_network(
             link_ids=sorted(e.link_ids),
         )
         for (a, b, k, s), e in sorted(edges.items())
-        if a in kept_set and b in kept_set
+        if a in kept and b in kept
     ]
-    truncated = capped or len(keys) > len(kept)
-    if truncated:
-        log.info("network truncated: %d of %d nodes kept", len(kept), len(keys))
-    return NetworkData(nodes=nodes, edges=out_edges, truncated=truncated, total_nodes=len(keys), level=level)
 
 
 def _node(

@@ -171,6 +171,23 @@ SPECS: dict[str, QuerySpec] = {
             "cooperation_pairs; sorted by sources desc, link_id, a_id, b_id; at most `limit` rows.",
         ),
         QuerySpec(
+            "network_top_actors",
+            (*LINK_FILTERS, "limit"),
+            ("id", "name", "kind", "country", "degree", "links", "total"),
+            "The actors of the network_edges rows, most connected first: `degree` = distinct partners "
+            "over those rows, `links` = distinct links; sorted by degree desc, links desc, id; at most "
+            "`limit` rows (the network view's node cap, applied in the store). `total`, the same on "
+            "every row, is the number of such actors before the limit.",
+        ),
+        QuerySpec(
+            "network_edges_among",
+            (*LINK_FILTERS, "ids"),
+            ("a_id", "b_id", "kind", "status", "link_ids", "specialties", "sources"),
+            "The network_edges rows whose two actors are both among `ids`, unlimited, aggregated per "
+            "(a_id, b_id, link kind, link status): the distinct link ids, the union of their specialties, "
+            "the sum of their source counts; sorted by a_id, b_id, kind, status.",
+        ),
+        QuerySpec(
             "actors_by_ids",
             ("ids",),
             ("id", "name", "kind", "country", "aliases", "wikidata", "links"),

@@ -56,6 +56,7 @@ _NOUN = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase, ё→е, Uzbek apostrophes dropped, accents stripped, punctuation to spaces."""
     text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")

@@ -4,8 +4,10 @@ one fact reported by two articles and one article written in two versions."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+import typing
 
-from hdkg.models import Actor, Article, Evidence, Facts, Link
+from hdkg.models import Actor, ActorType, Article, Evidence, Facts, Link, LinkKind, LinkStatus
 
 
 def _art(
@@ -97,3 +99,57 @@ def articles() -> list[Facts]:
                           sides=[["tma", "p-inoyatov"], ["almazov"]], specialties=["cardiology"],
                           evidence=[_ev(t6b, t6b.split(". ")[0] + "."), _ev(t6b, "Иноятов возглавил делегацию.")])]),
     ]  # fmt: skip
+
+
+def generated_articles(n: int = 80, seed: int = 7) -> list[Facts]:
+    """``n`` articles of 1-2 links each over 28 actors (bodies, persons on their body's side, countries,
+    organisations without a country), with repeated links (several sources), undated links, 2-3 sides
+    and many ties in degree. Gazetteer ids, so resolution keeps every actor apart."""
+    rnd = random.Random(seed)
+    types: list[ActorType] = ["GovernmentBody", "HealthcareProvider", "AcademicInstitution", "Association",
+                              "Company"]  # fmt: skip
+    actors = [
+        Actor(id=f"g{i:02d}", name=f"Body {i}", type=types[i % 5], country=["UZ", "RU", "KZ", "KR"][i % 4],
+              in_gazetteer=True)
+        for i in range(20)
+    ]  # fmt: skip
+    actors += [Actor(id=f"o{i}", name=f"Organisation {i}", type="InternationalOrganization", in_gazetteer=True)
+               for i in range(3)]  # fmt: skip
+    actors += [Actor(id=f"c-{c.lower()}", name=f"Country {c}", type="Country", country=c, in_gazetteer=True)
+               for c in ("UZ", "RU")]  # fmt: skip
+    actors += [Actor(id=f"p{i}", name=f"Person {i}", type="Person", country="UZ", acts_for=f"g{4 * i:02d}",
+                     in_gazetteer=True) for i in range(3)]  # fmt: skip
+    by_id = {a.id: a for a in actors}
+    bodies = [a.id for a in actors if a.type != "Person"]
+    kinds = list(typing.get_args(LinkKind))
+    statuses = list(typing.get_args(LinkStatus))
+    out: list[Facts] = []
+    for i in range(n):
+        links: list[Link] = []
+        sentences: list[str] = []
+        for j in range(1 + (i % 3 == 0)):
+            picked = rnd.sample(bodies[: 6 + i % 19], 3 if rnd.random() < 0.2 else 2)
+            sides = [[x] for x in picked]
+            if rnd.random() < 0.3:  # a person: hidden beside a body on the same side, shown alone
+                person, side = rnd.choice(["p0", "p1", "p2"]), rnd.randrange(len(sides))
+                sides[side] = [person] if rnd.random() < 0.4 else [*sides[side], person]
+            day = dt.date(2022, 1, 1) + dt.timedelta(days=rnd.randrange(0, 1200, 30))
+            sentence = f"Sentence {i}.{j} about {' and '.join(picked)}."
+            sentences.append(sentence)
+            links.append(Link(id=f"l{j + 1}", kind=rnd.choice(kinds), status=rnd.choice(statuses),
+                              date=None if rnd.random() < 0.1 else day, sides=sides,
+                              specialties=rnd.sample(["oncology", "cardiology", "pediatrics"], rnd.randrange(3)),
+                              areas=rnd.sample(["research", "education"], rnd.randrange(2))))  # fmt: skip
+        text = " ".join(sentences)
+        links = [
+            link.model_copy(update={"evidence": [_ev(text, s)]})
+            for link, s in zip(links, sentences, strict=True)
+        ]
+        used = sorted({x for link in links for side in link.sides for x in side})
+        out.append(Facts(article=_art(f"g{i}", text, lang="en", publisher=None, date="2024-01-01"),
+                         actors=[by_id[x] for x in used], links=links))  # fmt: skip
+    # the same links again from other articles: links with several sources
+    for k, facts in enumerate(out[: n // 5]):
+        art = facts.article.model_copy(update={"id": f"art-g{k}-again", "url": f"{facts.article.url}?again"})
+        out.append(facts.model_copy(update={"article": art}))
+    return out

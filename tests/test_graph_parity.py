@@ -75,6 +75,11 @@ def _param_sets(name: str, store: GraphStore) -> list[dict[str, Any]]:
                 base | {"sort": "sources", "order": "asc", "specialty": "oncology", "limit": 1, "offset": 1},
                 base | {"sort": "last_date", "order": "desc", "until": "2024-12-31", "limit": 5, "offset": 2},
             ]
+        if "ids" in spec.params:  # rows among the given actors, under every filter
+            sets = [s | {"ids": _ACTORS} for s in sets] + [
+                base | {"ids": _ACTORS[:2]}, base | {"ids": []}, base | {"ids": ["nope"]},
+                base | {"ids": ["uz-moh", "ru-moh", "who", "almazov"], "country": "RU"},
+            ]  # fmt: skip
         return sets
     if "ids" in spec.params:
         ids = _link_ids(store) if name.startswith("link") else _ACTORS

@@ -111,6 +111,12 @@ WRITE: dict[str, str] = {
     "l.actor_ids = r.actor_ids, l.countries = r.countries, l:$(r.cls) "
     "WITH l, r WHERE r.is_new UNWIND r.party_rows AS p MATCH (a:Actor {id: p.actor}) "
     "CREATE (a)-[:PARTY_OF {side: p.side, shown: p.shown}]->(l)",
+    # the batched forms of link_upsert (graph/batch.py): links new to the store, then their parties
+    "links_create": "UNWIND $rows AS r CREATE (l:Link {id: r.id, kind: r.kind, cls: r.cls, status: r.status, "
+    "date: r.date, sources: r.sources, parties: r.parties, reports: r.reports, topics: r.topics, "
+    "specialties: r.specialties, areas: r.areas, actor_ids: r.actor_ids, countries: r.countries}) SET l:$(r.cls)",
+    "parties_create": "UNWIND $rows AS p MATCH (a:Actor {id: p.actor}) MATCH (l:Link {id: p.link}) "
+    "CREATE (a)-[:PARTY_OF {side: p.side, shown: p.shown}]->(l)",
     "link_topics_clear": "MATCH (l:Link)-[r:COVERS|IN_AREA]->() WHERE l.id IN $ids DELETE r",
     # only topics a link does not have yet come here, and concepts are seeded with the schema
     "covers_create": "UNWIND $rows AS r MATCH (l:Link {id: r.link}) MATCH (s:Specialty {id: r.target}) "
@@ -150,13 +156,21 @@ _LINK_ALL = (
     _LINK_CORE + " AND ($country IS NULL OR $country IN l.countries) "
     "AND ($actor IS NULL OR $actor IN l.actor_ids)"
 )
-_PAIRS = (
-    "MATCH (l:Link) WHERE " + _LINK_CORE + " "
-    "MATCH (a:Actor)-[ra:PARTY_OF]->(l)<-[rb:PARTY_OF]-(b:Actor) "
-    "WHERE ra.side <> rb.side AND a.id < b.id AND ra.shown AND rb.shown "
-    "AND ($country IS NULL OR a.country = $country OR b.country = $country) "
-    "AND ($actor IS NULL OR a.id = $actor OR b.id = $actor) "
-)
+
+
+def _pairs(compare: str) -> str:
+    """Matching links with their cross-side actor pairs, ``a.id {compare} b.id`` (as in the LadybugDB module)."""
+    return (
+        "MATCH (l:Link) WHERE " + _LINK_CORE + " "
+        "MATCH (a:Actor)-[ra:PARTY_OF]->(l)<-[rb:PARTY_OF]-(b:Actor) "
+        f"WHERE ra.side <> rb.side AND a.id {compare} b.id AND ra.shown AND rb.shown "
+        "AND ($country IS NULL OR a.country = $country OR b.country = $country) "
+        "AND ($actor IS NULL OR a.id = $actor OR b.id = $actor) "
+    )
+
+
+_PAIRS = _pairs("<")
+_PAIRS_BOTH_WAYS = _pairs("<>")
 _COUNTRY_PAIR = (
     "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
     "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
@@ -234,6 +248,18 @@ READ: dict[str, str] = {
     "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
+    # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
+    "network_top_actors": _PAIRS_BOTH_WAYS
+    + "WITH a, count(DISTINCT b.id) AS degree, count(DISTINCT l.id) AS links "
+    "WITH collect({a: a, degree: degree, links: links}) AS ranked UNWIND ranked AS r "
+    "RETURN r.a.id AS id, r.a.name AS name, r.a.kind AS kind, r.a.country AS country, r.degree AS degree, "
+    "r.links AS links, size(ranked) AS total ORDER BY degree DESC, links DESC, id LIMIT $limit",
+    "network_edges_among": _PAIRS + "AND a.id IN $ids AND b.id IN $ids "
+    "WITH DISTINCT l, a.id AS a_id, b.id AS b_id WITH a_id, b_id, l.kind AS kind, l.status AS status, "
+    "collect(l.id) AS link_ids, collect(coalesce(l.specialties, [])) AS specs, sum(coalesce(l.sources, 0)) AS sources "
+    "RETURN a_id, b_id, kind, status, link_ids, "
+    "reduce(acc = [], s IN specs | acc + [x IN s WHERE NOT x IN acc]) AS specialties, sources "
+    "ORDER BY a_id, b_id, kind, status",
     "actors_by_ids": "MATCH (a:Actor) WHERE a.id IN $ids OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
     "RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country, a.aliases AS aliases, "
     "a.wikidata AS wikidata, count(DISTINCT l.id) AS links ORDER BY id",

@@ -41,7 +41,10 @@ class _Tx:
         self.tx = tx
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        if name == "link_upsert":  # the class becomes a label: refuse anything but a class name
+        if name in (
+            "link_upsert",
+            "links_create",
+        ):  # the class becomes a label: refuse anything but a class name
             for r in params["rows"]:
                 cypher.check_link_class(r["cls"])
         rows: list[dict[str, Any]] = self.tx.run(cypher.WRITE[name], params).data()
