@@ -208,12 +208,12 @@ def _fresh(tx: Tx, batch: Sequence[Facts]) -> BufferedTx:
     keys = sorted({k for f in batch for a in f.actors for k in resolution_keys(a)})
     own = sorted({a.id for f in batch for a in f.actors})
     actors = {r["id"]: {c: r[c] for c in _ACTOR_COLS} for r in tx.run("actors_lookup", keys=keys, ids=own)}
-    predicted = sorted({i.id for f in batch for link in f.links if (i := link_identity(link, own_ids(f)))})
+    predicted = sorted({i.id for f in batch for link in f.links if (i := link_identity(link, _own_ids(f)))})
     links: dict[str, Row | None] = dict.fromkeys(predicted)
     if predicted:
         links.update({r["id"]: r for r in tx.run("links_state", ids=predicted)})
     return BufferedTx(tx, actors, links)
 
 
-def own_ids(facts: Facts) -> set[str]:
+def _own_ids(facts: Facts) -> set[str]:
     return {a.id for a in facts.actors}

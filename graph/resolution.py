@@ -123,7 +123,7 @@ class Resolver:
             for k in keys[a.id]:
                 first_by_key.setdefault(k, mapping.get(a.id, a.id))
         for m in merges:
-            log.info("merge %s", m)
+            log.debug("merge %s", m)
         return (_apply(facts, mapping) if mapping else facts), merges
 
     def _target(
