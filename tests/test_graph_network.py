@@ -34,7 +34,7 @@ _FILTERS: list[dict[str, Any]] = [
     {"until": "2022-12-31"},
     {"kind": "visit", "country": "KR"},
 ]
-_LIMITS = [500, 0, 1, 2, 3, 5, 8, 13]
+_LIMITS = [500, 0, 1, 2, 3, 5, 8, 14]
 _KEYS = ("specialty", "area", "country", "kind", "status", "since", "until")
 
 
