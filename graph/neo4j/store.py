@@ -113,7 +113,10 @@ class Neo4jStore(GraphStore):
 
     def _read(self, what: str, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return tx.run(query, params).data()
+            # named queries return plain values: zip the columns rather than .data()'s recursive copy
+            result = tx.run(query, params)
+            keys = result.keys()
+            return [dict(zip(keys, values, strict=True)) for values in result.values()]
 
         def run() -> list[dict[str, Any]]:
             with self._driver.session(database=self.database) as session:
