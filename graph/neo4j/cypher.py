@@ -55,7 +55,12 @@ CONCEPTS = {
     "Area": "UNWIND $rows AS r MERGE (s:Area {id: r.id}) SET s.iri = r.iri, s.labels = r.labels",
 }
 
-CLEAR = ["MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"]
+# Relationships first, then the nodes: DETACH DELETE of a hub (a ministry, a specialty) takes all its
+# relationships into one inner transaction, which on a 100k-article graph overflowed the memory pool.
+CLEAR = [
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+]
 
 PING = (
     "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' "
