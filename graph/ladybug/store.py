@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ladybug
 
@@ -27,6 +27,7 @@ from hdkg.errors import HdkgError, StoreError, StoreLocked, StoreUnavailable
 from hdkg.models import Facts
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -119,11 +120,12 @@ class LadybugStore(GraphStore):
                 data = [{"id": r.id, "iri": r.iri, "labels": r.labels} for r in rows]
                 self._exec(cypher.CONCEPTS[label], {"rows": data}, where=f"{label} nodes")
 
-    def write_facts(self, facts: Facts) -> WriteResult:
+    def _in_transaction(self, work: Callable[[_Tx], T]) -> T:
+        """``work`` inside BEGIN/COMMIT, rolled back on any failure (the lock keeps other statements out)."""
         with self._shared.lock:
             self._exec("BEGIN TRANSACTION", {}, where="begin")
             try:
-                result = writer.write_facts(_Tx(self), facts, self._decisions.resolver())
+                result = work(_Tx(self))
                 self._exec("COMMIT", {}, where="commit")
             except BaseException:
                 try:
@@ -131,23 +133,19 @@ class LadybugStore(GraphStore):
                 except HdkgError as exc:  # a failed statement already aborted the transaction
                     log.debug("rollback on %s: %s", self.path, exc)
                 raise
+        return result
+
+    def write_facts(self, facts: Facts) -> WriteResult:
+        resolver = self._decisions.resolver()
+        result = self._in_transaction(lambda tx: writer.write_facts(tx, facts, resolver))
         log.debug("wrote article %s: %s", facts.article.id, result)
         return result
 
     def write_many(self, batch: Sequence[Facts]) -> list[WriteResult]:
         if not batch:
             return []
-        with self._shared.lock:
-            self._exec("BEGIN TRANSACTION", {}, where="begin")
-            try:
-                results = graph_batch.write_many(_Tx(self), batch, self._decisions.resolver())
-                self._exec("COMMIT", {}, where="commit")
-            except BaseException:
-                try:
-                    self._exec("ROLLBACK", {}, where="rollback")
-                except HdkgError as exc:
-                    log.debug("rollback on %s: %s", self.path, exc)
-                raise
+        resolver = self._decisions.resolver()
+        results = self._in_transaction(lambda tx: graph_batch.write_many(tx, batch, resolver))
         log.debug("wrote %d articles in one transaction", len(batch))
         return results
 
