@@ -82,3 +82,25 @@ def shape(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             shaped[c] = v
         out.append(shaped)
     return out
+
+
+#: A non-null constant of each sort key's type: a key not chosen sorts every row equal.
+_NEUTRAL = {"links": "0", "sources": "0", "last_date": "''"}
+
+
+def pair_order(first: str, second: str) -> str:
+    """ORDER BY of the pair queries, the same text on both dialects.
+
+    Cypher takes no direction parameter, so each (sort, direction) has its own key, a constant
+    (so without effect) unless chosen; missing values go last through the leading flag. The keys
+    are never null: LadybugDB 0.22 misorders the rows (even without LIMIT) when an all-null STRING
+    key sorted DESC precedes the id keys. Built from the contract's constants only; the choice of
+    key and direction is a parameter (``$sort``, ``$direction``)."""
+    missing = " OR ".join(f"($sort = '{k}' AND {k} IS NULL)" for k in PAIR_SORTS)
+    keys = ", ".join(
+        f"CASE WHEN $sort = '{k}' AND $direction = '{d}' THEN coalesce({k}, {_NEUTRAL[k]}) "
+        f"ELSE {_NEUTRAL[k]} END {d.upper()}"
+        for k in PAIR_SORTS
+        for d in ORDERS
+    )
+    return f"ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {keys}, {first}, {second} "

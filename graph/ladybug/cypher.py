@@ -21,7 +21,7 @@ on ``ORDER BY ... SKIP n LIMIT m`` once n is in the tens of thousands, which
 
 from __future__ import annotations
 
-from graph.queries import ORDERS, PAIR_SORTS
+from graph.common import pair_order as _pair_order
 
 SCHEMA: list[str] = [
     "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, name STRING, kind STRING, country STRING, "
@@ -208,26 +208,6 @@ _COUNTRY_PAIR = (
     "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
     "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
 )
-
-
-#: A non-null constant of each sort key's type: a key not chosen sorts every row equal.
-_NEUTRAL = {"links": "0", "sources": "0", "last_date": "''"}
-
-
-def _pair_order(first: str, second: str) -> str:
-    """ORDER BY of the pair queries: Cypher takes no direction parameter, so each (sort, direction)
-    has its own key, a constant (so without effect) unless chosen; missing values go last through
-    the leading flag. The keys are never null: LadybugDB 0.22 misorders the rows (even without
-    LIMIT) when an all-null STRING key sorted DESC precedes the id keys. Built from the contract's
-    constants only; the choice of key and direction is a parameter."""
-    missing = " OR ".join(f"($sort = '{k}' AND {k} IS NULL)" for k in PAIR_SORTS)
-    keys = ", ".join(
-        f"CASE WHEN $sort = '{k}' AND $direction = '{d}' THEN coalesce({k}, {_NEUTRAL[k]}) "
-        f"ELSE {_NEUTRAL[k]} END {d.upper()}"
-        for k in PAIR_SORTS
-        for d in ORDERS
-    )
-    return f"ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {keys}, {first}, {second} "
 
 
 _ACTOR_COLS = (

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from graph.queries import ORDERS, PAIR_SORTS
+from graph.common import pair_order as _pair_order
 from hdkg.errors import StoreError
 
 SCHEMA: list[str] = [
@@ -185,21 +185,6 @@ _COUNTRY_PAIR = (
     "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
     "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
 )
-
-
-_NEUTRAL = {"links": "0", "sources": "0", "last_date": "''"}
-
-
-def _pair_order(first: str, second: str) -> str:
-    """As in ``graph/ladybug/cypher.py``: one key per (sort, direction), constant unless chosen, missing last."""
-    missing = " OR ".join(f"($sort = '{k}' AND {k} IS NULL)" for k in PAIR_SORTS)
-    keys = ", ".join(
-        f"CASE WHEN $sort = '{k}' AND $direction = '{d}' THEN coalesce({k}, {_NEUTRAL[k]}) "
-        f"ELSE {_NEUTRAL[k]} END {d.upper()}"
-        for k in PAIR_SORTS
-        for d in ORDERS
-    )
-    return f"ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {keys}, {first}, {second} "
 
 
 _ACTOR_COLS = (
