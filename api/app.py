@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 import hdkg
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 from hdkg.settings import Settings, get_settings
 
 from . import problems
@@ -38,9 +38,9 @@ All answers are JSON; every error is `application/problem+json`. Write endpoints
 def _include_pages(app: FastAPI) -> None:
     """The home page and network view belong to the visual layer; they are optional for the API."""
     try:
-        pages = importlib.import_module("api.routers.pages")
+        pages = importlib.import_module("hdkg.api.routers.pages")
     except ModuleNotFoundError as exc:
-        if exc.name != "api.routers.pages":
+        if exc.name != "hdkg.api.routers.pages":
             raise
         log.warning("pages router not available (%s); serving the API only", exc)
         return

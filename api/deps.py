@@ -18,8 +18,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from graph.base import GraphStore
 from hdkg.errors import AuthError, HdkgError, StoreUnavailable
+from hdkg.graph.base import GraphStore
 from hdkg.settings import Settings
 
 from .enums import ActorType, Area, Kind, Level, Specialty, Status
@@ -47,7 +47,7 @@ class StoreProvider:
             return self._store
 
     def _open(self) -> GraphStore:
-        from graph.factory import open_store
+        from hdkg.graph.factory import open_store
 
         log.info("opening the %s store", self.settings.store)
         try:

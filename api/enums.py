@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-import ontology.vocab as vocab
+import hdkg.ontology.vocab as vocab
 
 
 def _ids(items: Iterable[Any]) -> list[str]:

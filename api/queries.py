@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.base import GraphStore
-from graph.queries import SPECS
+from hdkg.graph.base import GraphStore
+from hdkg.graph.queries import SPECS
 
 
 def run(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 
 from .deps import LinkFilters
 
 
 def rdf_export(store: GraphStore, filters: LinkFilters, fmt: Literal["ttl", "jsonld"]) -> bytes:
-    from ontology.export import serialize
-    from ontology.from_store import store_to_graph
+    from hdkg.ontology.export import serialize
+    from hdkg.ontology.from_store import store_to_graph
 
     graph = store_to_graph(store, filters=filters.params())
     return serialize(graph, fmt).encode("utf-8")

@@ -12,8 +12,8 @@ import logging
 import threading
 from typing import Any
 
-from graph.base import GraphStore, WriteResult
 from hdkg.errors import HdkgError, LoaderError, StoreLocked, StoreUnavailable
+from hdkg.graph.base import GraphStore, WriteResult
 from hdkg.models import Article, Facts
 
 from .body import JSONL_TYPES
@@ -32,7 +32,7 @@ class ExtractorHolder:
     def extract(self, article: Article) -> Facts:
         with self._lock:
             if self._extractor is None:
-                from extraction import Extractor
+                from hdkg.extraction import Extractor
 
                 self._extractor = Extractor()
             facts: Facts = self._extractor.extract(article)
@@ -45,7 +45,7 @@ def default_source(data: bytes) -> str:
 
 
 def load_articles(data: bytes, *, source: str, media_type: str) -> list[Article]:
-    from loaders import parse_payload
+    from hdkg.loaders import parse_payload
 
     return parse_payload(data, source=source, media_type=media_type)
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph import model
-from graph.resolution import resolution_keys
-from graph.text import search_string
+from hdkg.graph import model
+from hdkg.graph.resolution import resolution_keys
+from hdkg.graph.text import search_string
 from hdkg.models import Facts
 
 Row = dict[str, Any]
@@ -229,7 +229,7 @@ class LadybugBaseline:
     def __init__(self, plan: Plan, path: Path) -> None:
         import ladybug
 
-        from graph.ladybug import LadybugStore
+        from hdkg.graph.ladybug import LadybugStore
 
         with LadybugStore(path) as store:  # the same tables (and Specialty/Area nodes) as the store's
             store.create_schema()

@@ -55,7 +55,7 @@ def data_dir(store: str) -> Path:
 
 def build_graph(store: str, n: int) -> Figures:
     """Write ``n`` articles' facts into a fresh graph (skipped when the marker says it is there)."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
     from hdkg.settings import Settings
 
     marker = WORK / f"api-{store}.built"

@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from extraction import Extractor
-from extraction.ner import _models
+from hdkg.extraction import Extractor
+from hdkg.extraction.ner import _models
 from hdkg.models import Article
 
 _ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ DEFAULT_DIRS = [str(_SHARED / "seeds"), str(_SHARED / "dev"), str(_ROOT / "hdkg"
 
 
 def load(dirs: list[str]) -> list[Article]:
-    from loaders import LoadFailure, iter_articles
+    from hdkg.loaders import LoadFailure, iter_articles
 
     files = [str(p) for d in dirs for p in sorted(Path(d).glob("*.txt"))]
     return [a for a in iter_articles(files) if not isinstance(a, LoadFailure)]

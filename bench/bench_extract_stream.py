@@ -14,9 +14,9 @@ import resource
 import sys
 import time
 
-from extraction import Extractor
+from hdkg.extraction import Extractor
+from hdkg.loaders import iter_articles
 from hdkg.models import Article
-from loaders import iter_articles
 
 
 def rss_mb() -> float:

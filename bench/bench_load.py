@@ -27,7 +27,7 @@ from itertools import cycle, islice
 from bench import baseline
 from bench.common import WORK, Figures, iter_facts, machine, save_json
 from bench.facts_cache import build as build_facts
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 from hdkg.models import Facts
 from hdkg.settings import Settings
 
@@ -88,7 +88,7 @@ def _settings(store: str) -> Settings:
 
 def _open_baseline(plan: baseline.Plan, store: str, settings: Settings, r: int) -> baseline.Baseline:
     """An empty graph for ``plan``: its own LadybugDB file, or the benchmark's Neo4j database cleared."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
 
     if store == "ladybug":
         path = WORK / f"load-baseline-{plan.name.replace(' ', '-')}-{r}.lbug"
@@ -116,7 +116,7 @@ def _graph_diff(hdkg: dict[str, dict[str, int]], base: dict[str, dict[str, int]]
 
 def bench_store(store: str, facts: list[Facts], rounds: int, batch: int = 1) -> Figures:
     """Each round: the same-rows baseline, the minimal one, then hdkg, each on an empty graph."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
 
     chunks = _chunks(facts, batch)
     seconds: dict[str, list[float]] = {"hdkg": [], baseline.FULL.name: [], baseline.MINIMAL.name: []}

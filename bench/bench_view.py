@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.network import NetworkData, NetworkEdge, NetworkNode  # noqa: E402
-from visual import browser  # noqa: E402
-from visual.page import ViewFilters, render_network_page  # noqa: E402
+from hdkg.graph.network import NetworkData, NetworkEdge, NetworkNode  # noqa: E402
+from hdkg.visual import browser  # noqa: E402
+from hdkg.visual.page import ViewFilters, render_network_page  # noqa: E402
 
 TYPES = [
     "GovernmentBody",

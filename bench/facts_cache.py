@@ -21,7 +21,7 @@ from hdkg.parallel import extract_parallel
 
 
 def _articles(corpus: Path) -> Iterator[Article]:
-    from loaders import LoadFailure, iter_articles
+    from hdkg.loaders import LoadFailure, iter_articles
 
     for item in iter_articles([str(corpus)]):
         if not isinstance(item, LoadFailure):

@@ -75,8 +75,8 @@ def _labels(concepts: Sequence[object]) -> tuple[Label, ...]:
 @functools.cache
 def load_pool() -> Pool:
     """The gazetteer and vocabularies as drawn by the generator (loaded once per process)."""
-    from extraction.gazetteer import load_gazetteer
-    from ontology import vocab
+    from hdkg.extraction.gazetteer import load_gazetteer
+    from hdkg.ontology import vocab
 
     gaz = load_gazetteer()
     actors: list[PoolActor] = []

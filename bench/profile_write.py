@@ -19,7 +19,7 @@ from typing import Any
 
 from bench.bench_load import _settings, scaled_facts
 from bench.common import Figures, save_json
-from graph import writer
+from hdkg.graph import writer
 
 
 class _TimedTx:
@@ -35,7 +35,7 @@ class _TimedTx:
 
 
 def profile(store: str, n: int) -> Figures:
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
 
     totals: dict[str, list[float]] = defaultdict(list)
     original = writer.write_facts

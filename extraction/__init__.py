@@ -1,5 +1,5 @@
 """hdkg: extraction. ``Extractor().extract(article) -> Facts``."""
 
-from extraction.extractor import Extractor
+from hdkg.extraction.extractor import Extractor
 
 __all__ = ["Extractor"]

@@ -9,11 +9,11 @@ unknown actor gets the same id in every article and every inflection.
 
 from __future__ import annotations
 
-from extraction import chunks_latin, frames, keys, mention_rules, ner_orgs, patterns, places
-from extraction.cands import PREFIX, Cand, Mention, country_cand, gaz_cand, region_cand
-from extraction.gazetteer_match import GMatch
-from extraction.ner import NerSpan
-from extraction.segment import Doc, Token
+from hdkg.extraction import chunks_latin, frames, keys, mention_rules, ner_orgs, patterns, places
+from hdkg.extraction.cands import PREFIX, Cand, Mention, country_cand, gaz_cand, region_cand
+from hdkg.extraction.gazetteer_match import GMatch
+from hdkg.extraction.ner import NerSpan
+from hdkg.extraction.segment import Doc, Token
 
 MINISTRY = {"министерство", "ведомство", "минздрав"}
 LOCAL_REF = {"республика", "страна", "ведомство", "республиканский", "mamlakat", "country", "nation"}

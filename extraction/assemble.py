@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extraction.cands import Cand, Mention
-from extraction.links import Draft
-from extraction.segment import Doc
+from hdkg.extraction.cands import Cand, Mention
+from hdkg.extraction.links import Draft
+from hdkg.extraction.segment import Doc
 from hdkg.models import Actor, Article, Evidence, Facts, Link
 
 EXTRACTOR = "hdkg-rules/0.1"

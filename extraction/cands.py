@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import resources
+from hdkg.extraction import resources
 
 PREFIX = {
     "Country": "country",

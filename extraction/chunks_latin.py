@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extraction import morph, resources
-from extraction.gazetteer_match import GMatch
-from extraction.patterns import Chunk, heads
-from extraction.segment import Doc
+from hdkg.extraction import morph, resources
+from hdkg.extraction.gazetteer_match import GMatch
+from hdkg.extraction.patterns import Chunk, heads
+from hdkg.extraction.segment import Doc
 
 EN_CONNECT = {"of", "the", "for", "and", "on", "to", "&"}
 EN_TITLE_ONLY = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from extraction.segment import Doc, Token
+from hdkg.extraction.segment import Doc, Token
 
 JOINERS = {",", "и", "а", "также", "and", "as", "well", "va", "hamda", "shuningdek", "&"}
 SYMMETRIC_PREP = {"между", "between", "among", "o'rtasida"}

@@ -12,8 +12,8 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 
-from extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment, translit
 from hdkg.errors import ExtractionError
+from hdkg.extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment, translit
 from hdkg.models import Article, Facts
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ _LAT = re.compile(r"[A-Za-z]")
 
 def guess_lang(text: str) -> str:
     try:
-        from loaders import detect_language
+        from hdkg.loaders import detect_language
 
         lang = detect_language(text)
         if lang in ("ru", "en", "uz"):

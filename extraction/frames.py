@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extraction import morph, resources
-from extraction.segment import Doc
+from hdkg.extraction import morph, resources
+from hdkg.extraction.segment import Doc
 
 MAX_GAP = 5
 _PUNCT_OK = {"-", "–", "«", "»", '"', "“", "”", "'"}

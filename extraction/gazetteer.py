@@ -337,4 +337,4 @@ def load_from(root: Traversable | Path) -> Gazetteer:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, validated once per process."""
-    return load_from(resources.files("extraction") / "gazetteer")
+    return load_from(resources.files("hdkg.extraction") / "gazetteer")

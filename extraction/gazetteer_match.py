@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction import morph, resources
-from extraction.segment import Doc, word_spans
+from hdkg.extraction import morph, resources
+from hdkg.extraction.segment import Doc, word_spans
 
 # Kinds of entries, in the order that wins when two cover the same tokens.
 PRIORITY = {"source": 0, "actor": 1, "region": 2, "country": 3, "adj": 4}

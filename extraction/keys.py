@@ -13,8 +13,8 @@ import hashlib
 import re
 from functools import lru_cache
 
-from extraction import morph, resources
-from extraction.segment import word_spans
+from hdkg.extraction import morph, resources
+from hdkg.extraction.segment import word_spans
 
 STOP = frozenset(
     [

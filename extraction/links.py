@@ -14,9 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import coord, frames, morph, persons, resources, sides, triggers, vocab_match
-from extraction.cands import Cand, Mention
-from extraction.segment import Doc, Token
+from hdkg.extraction import coord, frames, morph, persons, resources, sides, triggers, vocab_match
+from hdkg.extraction.cands import Cand, Mention
+from hdkg.extraction.segment import Doc, Token
 
 SUBORDINATE = {"при"}  # "центр при минздраве": the parent is no party here
 SUBORDINATE_AFTER = {"huzur", "huzuridagi", "huzurida"}  # Uzbek puts the parent first

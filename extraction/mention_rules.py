@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extraction import coord
-from extraction.patterns import CLOSE_Q, OPEN_Q
-from extraction.segment import Doc, Token
+from hdkg.extraction import coord
+from hdkg.extraction.patterns import CLOSE_Q, OPEN_Q
+from hdkg.extraction.segment import Doc, Token
 
 if TYPE_CHECKING:
-    from extraction.cands import Cand, Mention
+    from hdkg.extraction.cands import Cand, Mention
 
 
 def share_party_role(doc: Doc, out: list[Mention]) -> None:

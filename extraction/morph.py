@@ -154,6 +154,6 @@ def lemma(word: str, lang: str) -> str:
 
 def lemmas(phrase: str, lang: str) -> tuple[str, ...]:
     """Lemma sequence of a phrase, tokenised the way the text is."""
-    from extraction.segment import word_spans
+    from hdkg.extraction.segment import word_spans
 
     return tuple(lemma(w, lang) for w, _, _ in word_spans(phrase))

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extraction import keys, patterns, persons, places, resources
-from extraction.cands import PREFIX, Cand, Mention, gaz_cand
-from extraction.gazetteer_match import GMatch
-from extraction.ner import NerSpan
-from extraction.segment import Doc, Token
+from hdkg.extraction import keys, patterns, persons, places, resources
+from hdkg.extraction.cands import PREFIX, Cand, Mention, gaz_cand
+from hdkg.extraction.gazetteer_match import GMatch
+from hdkg.extraction.ner import NerSpan
+from hdkg.extraction.segment import Doc, Token
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extraction import morph, resources
-from extraction.gazetteer_match import GMatch
-from extraction.segment import Doc, Token
+from hdkg.extraction import morph, resources
+from hdkg.extraction.gazetteer_match import GMatch
+from hdkg.extraction.segment import Doc, Token
 
 OPEN_Q = {"«", '"', "“", "„", "'"}
 CLOSE_Q = {"»", '"', "”", "“", "'"}

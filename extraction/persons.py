@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extraction import keys, morph, resources
-from extraction.cands import Cand, Mention
-from extraction.ner import NerSpan
-from extraction.segment import Doc
+from hdkg.extraction import keys, morph, resources
+from hdkg.extraction.cands import Cand, Mention
+from hdkg.extraction.ner import NerSpan
+from hdkg.extraction.segment import Doc
 
 NOT_NAME_START = {
     "in",

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extraction import morph
-from extraction.segment import Token, word_spans
+from hdkg.extraction import morph
+from hdkg.extraction.segment import Token, word_spans
 
 Index = dict[str, list[tuple[tuple[str, ...], str]]]
 

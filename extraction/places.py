@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from extraction import resources
-from extraction.gazetteer_match import GMatch
-from extraction.segment import Doc
+from hdkg.extraction import resources
+from hdkg.extraction.gazetteer_match import GMatch
+from hdkg.extraction.segment import Doc
 
 CENTRAL_ASIA = ("UZ", "KZ", "KG", "TJ", "TM")
 PARTY_PREP_RU = {"с", "со", "между", "от", "к"}

@@ -151,7 +151,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _gazetteer() -> Gazetteer:
-    from extraction.gazetteer import load_gazetteer
+    from hdkg.extraction.gazetteer import load_gazetteer
 
     g = load_gazetteer()
     return _convert(_get(g, "actors"), _get(g, "countries"), _get(g, "regions"))
@@ -171,7 +171,7 @@ class Concept:
 
 
 def _concepts(kind: str) -> list[Concept]:
-    from ontology import vocab
+    from hdkg.ontology import vocab
 
     items = vocab.specialties() if kind == "specialties" else vocab.areas()
     out = []

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from extraction import morph
+from hdkg.extraction import morph
 
 _WORD = re.compile(r"[\w][\w\-‘’'ʻʼ`.]*[\w]|[\w]", re.UNICODE)
 

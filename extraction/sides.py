@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extraction import resources
-from extraction.cands import Cand
+from hdkg.extraction import resources
+from hdkg.extraction.cands import Cand
 
 
 @lru_cache(maxsize=1)

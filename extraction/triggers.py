@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction import phrases, resources
-from extraction.segment import Token
+from hdkg.extraction import phrases, resources
+from hdkg.extraction.segment import Token
 
 KIND_ORDER = ("agreement", "aid", "visit", "event", "meeting", "program")
 STRONG = frozenset({"agreement", "aid", "visit", "event", "meeting"})

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extraction import morph, phrases, resources
-from extraction.segment import Token
+from hdkg.extraction import morph, phrases, resources
+from hdkg.extraction.segment import Token
 
 PEDIATRIC = {"детский", "pediatric", "paediatric", "bolalar", "bola", "children", "child"}
 

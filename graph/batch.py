@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.base import WriteResult
-from graph.model import link_identity
-from graph.resolution import Resolver, resolution_keys
-from graph.writer import Row, Tx, write_facts
+from hdkg.graph.base import WriteResult
+from hdkg.graph.model import link_identity
+from hdkg.graph.resolution import Resolver, resolution_keys
+from hdkg.graph.writer import Row, Tx, write_facts
 from hdkg.models import Facts
 
 #: Buffered statements in the order a flush applies them (nodes before what points at them).

@@ -7,9 +7,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from graph.queries import ORDERS, PAIR_SORTS, SPECS, QuerySpec
-from graph.text import query_terms
 from hdkg.errors import QueryError
+from hdkg.graph.queries import ORDERS, PAIR_SORTS, SPECS, QuerySpec
+from hdkg.graph.text import query_terms
 
 NO_LIMIT = 1_000_000_000
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.base import GraphStore
 from hdkg.errors import ConfigError
+from hdkg.graph.base import GraphStore
 from hdkg.settings import Settings, get_settings
 
 
@@ -13,11 +13,11 @@ def open_store(settings: Settings | None = None, store: str | None = None) -> Gr
     kind = store or settings.store
     opened: GraphStore
     if kind == "ladybug":
-        from graph.ladybug import LadybugStore
+        from hdkg.graph.ladybug import LadybugStore
 
         opened = LadybugStore(settings.db_path, decisions_file=settings.decisions_file)
     elif kind == "neo4j":
-        from graph.neo4j import Neo4jStore
+        from hdkg.graph.neo4j import Neo4jStore
 
         opened = Neo4jStore(
             settings.neo4j_uri,

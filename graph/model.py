@@ -43,7 +43,7 @@ class ConceptRow:
 def link_classes() -> dict[str, str]:
     """Link kind -> ontology class name (the extra Neo4j label on each link)."""
     try:
-        vocab = importlib.import_module("ontology.vocab")
+        vocab = importlib.import_module("hdkg.ontology.vocab")
         classes: dict[str, str] = dict(vocab.link_classes())
         if classes:
             return classes
@@ -54,7 +54,7 @@ def link_classes() -> dict[str, str]:
 
 def _concepts(fn_name: str) -> list[ConceptRow]:
     try:
-        vocab = importlib.import_module("ontology.vocab")
+        vocab = importlib.import_module("hdkg.ontology.vocab")
         rows = []
         for c in getattr(vocab, fn_name)():
             labels = [f"{lang}:{text}" for lang, text in sorted(c.pref.items())]

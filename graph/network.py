@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 from hdkg.models import Model
 
 log = logging.getLogger(__name__)

@@ -25,9 +25,9 @@ from typing import Any
 import yaml
 from pydantic import Field
 
-from graph.resolution_terms import COUNTRY_TOKENS, TERMS
-from graph.text import stems
 from hdkg.errors import ConfigError
+from hdkg.graph.resolution_terms import COUNTRY_TOKENS, TERMS
+from hdkg.graph.text import stems
 from hdkg.models import Actor, Facts, Link, Model
 
 log = logging.getLogger(__name__)

@@ -24,10 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graph import model
-from graph.base import WriteResult
-from graph.resolution import Merge, Resolver
-from graph.writer_actors import index_keys, refresh_actors, write_actors
+from hdkg.graph import model
+from hdkg.graph.base import WriteResult
+from hdkg.graph.resolution import Merge, Resolver
+from hdkg.graph.writer_actors import index_keys, refresh_actors, write_actors
 from hdkg.models import Actor, Facts
 
 Row = dict[str, Any]

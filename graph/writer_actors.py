@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graph.resolution import keys_for, resolution_keys
-from graph.text import search_string
+from hdkg.graph.resolution import keys_for, resolution_keys
+from hdkg.graph.text import search_string
 from hdkg.models import Facts
 
 if TYPE_CHECKING:
-    from graph.writer import Row, Tx
+    from hdkg.graph.writer import Row, Tx
 
 
 def article_params(facts: Facts) -> Row:

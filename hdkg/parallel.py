@@ -59,7 +59,7 @@ OnError = Callable[[Article, Exception], None]
 
 
 def default_factory() -> ExtractorLike:
-    from extraction import Extractor
+    from hdkg.extraction import Extractor
 
     extractor: ExtractorLike = Extractor()
     return extractor

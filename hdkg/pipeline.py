@@ -28,7 +28,7 @@ from tqdm import tqdm
 from hdkg.errors import HdkgError, StoreUnavailable
 
 if TYPE_CHECKING:
-    from graph.base import GraphStore, WriteResult
+    from hdkg.graph.base import GraphStore, WriteResult
     from hdkg.models import Article, Facts
     from hdkg.parallel import ExtractorLike
 
@@ -71,9 +71,9 @@ def ingest(
     batch: int = DEFAULT_BATCH,
 ) -> IngestSummary:
     """Load, extract and write every article of ``sources``; returns what happened."""
-    from extraction import Extractor
+    from hdkg.extraction import Extractor
+    from hdkg.loaders import LoadFailure, iter_articles
     from hdkg.parallel import default_factory, extract_parallel
-    from loaders import LoadFailure, iter_articles
 
     summary = IngestSummary()
     bar = tqdm(desc="ingest", unit="article", disable=not progress, leave=False)

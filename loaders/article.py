@@ -12,11 +12,11 @@ import hashlib
 import re
 from pathlib import PurePath
 
+from hdkg.loaders.clean import Cleaned, clean_document
+from hdkg.loaders.dates import date_from_url, iter_dates, nearest_year, year_from_url
+from hdkg.loaders.failures import EmptyInput
+from hdkg.loaders.language import detect_language
 from hdkg.models import Article
-from loaders.clean import Cleaned, clean_document
-from loaders.dates import date_from_url, iter_dates, nearest_year, year_from_url
-from loaders.failures import EmptyInput
-from loaders.language import detect_language
 
 _TITLE_MAX = 200
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")

@@ -14,10 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from loaders.dateline import parse_dateline
-from loaders.dates import iter_dates
-from loaders.dedup import is_teaser, keep_mask
-from loaders.lexicon import boilerplate, canonical_agency
+from hdkg.loaders.dateline import parse_dateline
+from hdkg.loaders.dates import iter_dates
+from hdkg.loaders.dedup import is_teaser, keep_mask
+from hdkg.loaders.lexicon import boilerplate, canonical_agency
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.dates import iter_dates
-from loaders.lexicon import canonical_agency
+from hdkg.loaders.dates import iter_dates
+from hdkg.loaders.lexicon import canonical_agency
 
 _UP = "A-ZА-ЯЁЎҚҒҲ"
 _WORD = rf"[{_UP}][\w'’\-]+"

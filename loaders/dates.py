@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lexicon import boilerplate, month_names
+from hdkg.loaders.lexicon import boilerplate, month_names
 
 _YEAR4 = r"(?:19|20)\d{2}"
 

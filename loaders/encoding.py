@@ -13,7 +13,7 @@ import logging
 
 from charset_normalizer import from_bytes
 
-from loaders.failures import BinaryInput, DecodeError, EmptyInput
+from hdkg.loaders.failures import BinaryInput, DecodeError, EmptyInput
 
 log = logging.getLogger(__name__)
 

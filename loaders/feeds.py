@@ -15,10 +15,10 @@ from typing import Any
 import feedparser
 
 from hdkg.errors import HdkgError
+from hdkg.loaders.article import build_article
+from hdkg.loaders.failures import ItemError, ParseError
+from hdkg.loaders.html import html_to_text
 from hdkg.models import Article
-from loaders.article import build_article
-from loaders.failures import ItemError, ParseError
-from loaders.html import html_to_text
 
 
 def _entry_date(entry: Any) -> dt.date | None:

@@ -9,13 +9,13 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from hdkg.errors import InputTooLarge, LoaderError, UnsupportedMediaType
+from hdkg.loaders.encoding import decode_bytes
+from hdkg.loaders.failures import ItemError
+from hdkg.loaders.feeds import parse_feed
+from hdkg.loaders.html import parse_html
+from hdkg.loaders.jsonl import parse_json, parse_jsonl
+from hdkg.loaders.txt import parse_text
 from hdkg.models import Article
-from loaders.encoding import decode_bytes
-from loaders.failures import ItemError
-from loaders.feeds import parse_feed
-from loaders.html import parse_html
-from loaders.jsonl import parse_json, parse_jsonl
-from loaders.txt import parse_text
 
 Format = Literal["txt", "html", "json", "jsonl", "feed"]
 

@@ -16,10 +16,10 @@ import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 from lxml import etree
 
+from hdkg.loaders.article import build_article
+from hdkg.loaders.clean import clean_document
+from hdkg.loaders.failures import EmptyInput, ParseError
 from hdkg.models import Article
-from loaders.article import build_article
-from loaders.clean import clean_document
-from loaders.failures import EmptyInput, ParseError
 
 log = logging.getLogger(__name__)
 

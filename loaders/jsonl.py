@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from hdkg.errors import HdkgError, InputTooLarge
+from hdkg.loaders.article import build_article
+from hdkg.loaders.dates import find_date
+from hdkg.loaders.encoding import decode_bytes
+from hdkg.loaders.failures import ItemError, ParseError
+from hdkg.loaders.html import html_to_text, looks_like_html
 from hdkg.models import Article
-from loaders.article import build_article
-from loaders.dates import find_date
-from loaders.encoding import decode_bytes
-from loaders.failures import ItemError, ParseError
-from loaders.html import html_to_text, looks_like_html
 
 _TEXT = ("text", "content", "body", "article", "full_text", "description", "summary")
 _TITLE = ("title", "headline", "name")

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from loaders.lexicon import language_cues
+from hdkg.loaders.lexicon import language_cues
 
 _SAMPLE = 4000
 _MIN_LETTERS = 12

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hdkg.errors import LoaderError
+from hdkg.loaders.failures import ItemError
+from hdkg.loaders.formats import Format, check_size, format_for_media_type, format_for_name, parse_document
+from hdkg.loaders.sources import DEFAULT_MAX_BYTES
 from hdkg.models import Article
-from loaders.failures import ItemError
-from loaders.formats import Format, check_size, format_for_media_type, format_for_name, parse_document
-from loaders.sources import DEFAULT_MAX_BYTES
 
 
 def parse_payload(

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hdkg.errors import HdkgError
+from hdkg.loaders.failures import ItemError, LoadFailure, SourceNotFound
+from hdkg.loaders.formats import Format, check_size, format_for_media_type, format_for_name, parse_document
+from hdkg.loaders.jsonl import iter_jsonl_file
+from hdkg.loaders.web import fetch, is_url
 from hdkg.models import Article
-from loaders.failures import ItemError, LoadFailure, SourceNotFound
-from loaders.formats import Format, check_size, format_for_media_type, format_for_name, parse_document
-from loaders.jsonl import iter_jsonl_file
-from loaders.web import fetch, is_url
 
 log = logging.getLogger(__name__)
 

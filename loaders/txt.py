@@ -7,8 +7,8 @@ the title remain valid).
 
 from __future__ import annotations
 
+from hdkg.loaders.article import build_article
 from hdkg.models import Article
-from loaders.article import build_article
 
 
 def parse_text(text: str, *, source: str, url: str | None = None) -> Article:

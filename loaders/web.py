@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import httpx
 
 from hdkg.errors import InputTooLarge
-from loaders.failures import FetchError
+from hdkg.loaders.failures import FetchError
 
 TIMEOUT_S = 20.0
 USER_AGENT = "hdkg/0.1 (+health-diplomacy knowledge graph)"

@@ -3,7 +3,7 @@
 The doc holds generated blocks between ``<!-- generated:NAME -->`` and
 ``<!-- /generated:NAME -->`` markers; ``update_doc`` rewrites them and a test
 checks that the committed doc equals its regeneration, so the picture can
-never drift from the Turtle. Run ``python -m ontology.diagram [--check] [PATH]``.
+never drift from the Turtle. Run ``python -m hdkg.ontology.diagram [--check] [PATH]``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 
-from ontology.example import seed_003_facts
-from ontology.export import serialize
-from ontology.rdf import facts_to_graph
-from ontology.vocab import BASE, ontology_graph
+from hdkg.ontology.example import seed_003_facts
+from hdkg.ontology.export import serialize
+from hdkg.ontology.rdf import facts_to_graph
+from hdkg.ontology.vocab import BASE, ontology_graph
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "ontology.md"
 _EXTERNAL = {

@@ -17,9 +17,9 @@ from typing import Any, Literal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 
-from ontology.iri import PREFIXES
-from ontology.rdf import bind_prefixes
-from ontology.vocab import BASE, ontology_graph
+from hdkg.ontology.iri import PREFIXES
+from hdkg.ontology.rdf import bind_prefixes
+from hdkg.ontology.vocab import BASE, ontology_graph
 
 Format = Literal["ttl", "jsonld", "nt"]
 FORMATS: tuple[Format, ...] = ("ttl", "jsonld", "nt")
@@ -63,7 +63,7 @@ def build_context() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def context() -> dict[str, Any]:
     """The shipped context file (``ontology/context.jsonld``)."""
-    text = (resources.files("ontology") / "context.jsonld").read_text(encoding="utf-8")
+    text = (resources.files("hdkg.ontology") / "context.jsonld").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
@@ -88,9 +88,9 @@ def parse(text: str, fmt: Format) -> Graph:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m ontology.export [--check]``: rewrite (or check) context.jsonld from the ontology."""
+    """``python -m hdkg.ontology.export [--check]``: rewrite (or check) context.jsonld from the ontology."""
     args = sys.argv[1:] if argv is None else argv
-    path = resources.files("ontology") / "context.jsonld"
+    path = resources.files("hdkg.ontology") / "context.jsonld"
     text = json.dumps(build_context(), ensure_ascii=False, indent=2) + "\n"
     if "--check" in args:
         return 0 if path.read_text(encoding="utf-8") == text else 1

@@ -25,10 +25,10 @@ from typing import Any
 
 from rdflib import Graph
 
-from graph.base import GraphStore
-from graph.queries import LINK_FILTERS
 from hdkg.errors import QueryError
-from ontology.rdf import GraphBuilder, is_memorandum
+from hdkg.graph.base import GraphStore
+from hdkg.graph.queries import LINK_FILTERS
+from hdkg.ontology.rdf import GraphBuilder, is_memorandum
 
 log = logging.getLogger(__name__)
 PAGE = 500

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 
-from ontology.vocab import BASE, ID_BASE
+from hdkg.ontology.vocab import BASE, ID_BASE
 
 HDKG = Namespace(BASE)
 ID = Namespace(ID_BASE)

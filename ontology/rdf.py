@@ -20,9 +20,9 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, Namespace
 
 from hdkg.errors import OntologyError
 from hdkg.models import Facts
-from ontology import iri
-from ontology.iri import HDKG, PREFIXES
-from ontology.vocab import actor_types, class_labels, link_classes, ontology_graph
+from hdkg.ontology import iri
+from hdkg.ontology.iri import HDKG, PREFIXES
+from hdkg.ontology.vocab import actor_types, class_labels, link_classes, ontology_graph
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -19,8 +19,8 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from hdkg.errors import ShapeViolation
-from ontology.iri import PREFIXES
-from ontology.vocab import load_graph, ontology_graph
+from hdkg.ontology.iri import PREFIXES
+from hdkg.ontology.vocab import load_graph, ontology_graph
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 5

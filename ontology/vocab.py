@@ -48,13 +48,13 @@ class Concept:
 
 def ttl_files() -> list[str]:
     """Names of the package's Turtle files, in a fixed order."""
-    root = resources.files("ontology")
+    root = resources.files("hdkg.ontology")
     return sorted(p.name for p in root.iterdir() if p.name.endswith(".ttl"))
 
 
 def load_graph(*names: str) -> Graph:
     """Parse the named package files into one graph (a fresh graph on every call)."""
-    root = resources.files("ontology")
+    root = resources.files("hdkg.ontology")
     graph = Graph()
     for name in names:
         try:

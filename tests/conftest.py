@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 
 _ROOT = Path(__file__).resolve().parents[1]
 _NEO4J_LOCAL = _ROOT / "scripts" / "neo4j-local"
@@ -52,7 +52,7 @@ def neo4j_env() -> Iterator[dict[str, str]]:
 
 @pytest.fixture(scope="session")
 def _neo4j_session_store(neo4j_env: dict[str, str]) -> Iterator[GraphStore]:
-    from graph.neo4j import Neo4jStore
+    from hdkg.graph.neo4j import Neo4jStore
 
     store = Neo4jStore(neo4j_env["NEO4J_URI"], neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
     store.create_schema()
@@ -70,7 +70,7 @@ def neo4j_store(_neo4j_session_store: GraphStore) -> Iterator[GraphStore]:
 @pytest.fixture
 def ladybug_store(tmp_path: Path) -> Iterator[GraphStore]:
     """A fresh embedded store in a temporary folder."""
-    from graph.ladybug import LadybugStore
+    from hdkg.graph.ladybug import LadybugStore
 
     store = LadybugStore(tmp_path / "graph.lbug")
     store.create_schema()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from extraction import Extractor
+from hdkg.extraction import Extractor
 from hdkg.models import Article, Facts
 
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from graph.base import GraphStore
-from graph.cypher_guard import run_read
+from hdkg.graph.base import GraphStore
+from hdkg.graph.cypher_guard import run_read
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "hdkg" / "demo"

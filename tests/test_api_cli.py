@@ -106,7 +106,7 @@ def test_demo_serves_after_loading(
 
 
 def _empty_load() -> Any:
-    from graph.base import Stats
+    from hdkg.graph.base import Stats
     from hdkg.pipeline import IngestSummary
 
     return IngestSummary(), Stats(nodes={}, relationships={})

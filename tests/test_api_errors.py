@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-import graph.factory
-from graph.base import GraphStore, Stats, WriteResult
+import hdkg.graph.factory
 from hdkg.errors import QueryError, StoreUnavailable
+from hdkg.graph.base import GraphStore, Stats, WriteResult
 from hdkg.models import Facts
 from hdkg.settings import Settings
 from tests.test_api_support import client_for, fill, settings_for
@@ -90,7 +90,7 @@ def test_recovers_without_restart_when_the_store_returns(
         opened.append(flaky)
         return flaky
 
-    monkeypatch.setattr(graph.factory, "open_store", fake_open)
+    monkeypatch.setattr(hdkg.graph.factory, "open_store", fake_open)
     for c in client_for(settings_for(tmp_path)):
         _assert_503(c.get("/actors"))
         outage["down"] = False

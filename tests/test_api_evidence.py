@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from api.routers.cooperations import EVIDENCE_PER_PAIR, _evidence, _page_evidence, _pick
+from hdkg.api.routers.cooperations import EVIDENCE_PER_PAIR, _evidence, _page_evidence, _pick
 
 
 class _EvidenceStore:

@@ -103,8 +103,8 @@ def test_unknown_format_is_422(client: TestClient) -> None:
 
 
 def test_rdf_export_carries_wikidata_ids_and_acts_for(client: TestClient) -> None:
-    from ontology import iri
-    from ontology.validate import validate
+    from hdkg.ontology import iri
+    from hdkg.ontology.validate import validate
 
     g = Graph().parse(data=_file(client, "ttl", "text/turtle").decode(), format="turtle")
     validate(g)

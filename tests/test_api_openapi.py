@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from api.app import create_app
+from hdkg.api.app import create_app
+from hdkg.ontology import vocab
 from hdkg.settings import Settings
-from ontology import vocab
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from api.app import create_app
-from graph.base import GraphStore
-from graph.factory import open_store
+from hdkg.api.app import create_app
+from hdkg.graph.base import GraphStore
+from hdkg.graph.factory import open_store
 from hdkg.settings import Settings
 from tests.test_api_support import fill, settings_for
 

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.base import GraphStore
+from hdkg.api.app import create_app
+from hdkg.graph.base import GraphStore
 from hdkg.models import Actor, Article, Evidence, Facts, Link
 from hdkg.settings import Settings
 

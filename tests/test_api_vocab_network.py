@@ -28,7 +28,7 @@ def _json(response: Any, status: int = 200) -> Any:
 
 
 def test_vocabularies_with_labels_and_counts(client: TestClient) -> None:
-    from ontology import vocab
+    from hdkg.ontology import vocab
 
     specialties = _json(client.get("/specialties"))["items"]
     assert [c["id"] for c in specialties] == sorted(c.id for c in vocab.specialties())

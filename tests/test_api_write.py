@@ -12,7 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 from tests.test_api_support import STORE_KINDS, TOKEN, client_for, settings_for, store_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -111,8 +111,8 @@ def big_client(
 
 
 def test_post_article_returns_the_extractors_facts_and_stores_them(big_client: TestClient) -> None:
-    from extraction import Extractor
-    from loaders import parse_payload
+    from hdkg.extraction import Extractor
+    from hdkg.loaders import parse_payload
 
     text = (DEMO / "ru_04_uzbekistan_aphp_memorandum.txt").read_bytes()
     r = big_client.post("/articles", params={"source": "memo.txt"}, content=text,

@@ -16,7 +16,7 @@ from typing import Any
 import ladybug
 
 from bench import baseline
-from graph.ladybug import LadybugStore
+from hdkg.graph.ladybug import LadybugStore
 from hdkg.models import Article, Facts
 from tests.graph_fixture import articles
 

@@ -49,7 +49,7 @@ def test_write_corpus_shards_jsonl_and_the_loader_reads_it(tmp_path: Path) -> No
     lines = [json.loads(x) for p in files for x in p.read_text(encoding="utf-8").splitlines()]
     assert lines == list(iter_records(25, 3))
 
-    from loaders import LoadFailure, iter_articles
+    from hdkg.loaders import LoadFailure, iter_articles
 
     items = list(iter_articles([str(tmp_path)]))
     assert not [i for i in items if isinstance(i, LoadFailure)]

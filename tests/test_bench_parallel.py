@@ -107,7 +107,7 @@ def test_bad_arguments_are_refused() -> None:
 @pytest.mark.slow
 def test_real_extractor_gives_the_same_facts_in_parallel() -> None:
     from bench.generate import iter_records
-    from loaders.jsonl import record_to_article
+    from hdkg.loaders.jsonl import record_to_article
 
     articles = [
         record_to_article(r, source=f"gen:{i}", where=f"gen:{i}") for i, r in enumerate(iter_records(6))

@@ -68,7 +68,7 @@ def _ids(items: Iterable[Any]) -> set[str]:
 def vocab(kind: str) -> set[str]:
     """Specialty or area ids: from ontology.vocab when it exists, else from the GUIDE tables."""
     if (REPO / "ontology" / "vocab.py").exists():
-        from ontology import vocab as v  # type: ignore[attr-defined,unused-ignore]
+        from hdkg.ontology import vocab as v  # type: ignore[attr-defined,unused-ignore]
 
         return _ids(getattr(v, kind)())
     if not GUIDE.exists():
@@ -82,7 +82,7 @@ def vocab(kind: str) -> set[str]:
 
 def link_kinds() -> set[str]:
     if (REPO / "ontology" / "vocab.py").exists():
-        from ontology import vocab as v  # type: ignore[attr-defined,unused-ignore]
+        from hdkg.ontology import vocab as v  # type: ignore[attr-defined,unused-ignore]
 
         return _ids(v.link_kinds())
     return set(get_args(LinkKind))
@@ -279,7 +279,7 @@ def test_retellings_keep_every_fact_of_their_seed() -> None:
 
 def test_demo_articles_load_through_the_loaders() -> None:
     try:
-        from loaders import iter_articles  # type: ignore[attr-defined,unused-ignore]
+        from hdkg.loaders import iter_articles  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         pytest.skip("loaders.iter_articles is not built yet")
     from hdkg.models import Article

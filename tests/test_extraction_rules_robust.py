@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.translit import is_cyrillic_uz, to_latin
+from hdkg.extraction.translit import is_cyrillic_uz, to_latin
 from tests.extraction_support import P, pairs, run
 
 # (text, lang, pairs that must be present, actor ids or id prefixes that must be absent)

@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from extraction import Extractor
+from hdkg.extraction import Extractor
 from hdkg.models import Article
 from tests.shared import SHARED
 
@@ -39,7 +39,7 @@ def _scorer() -> ModuleType:
 
 
 def _articles(folder: Path) -> list[Article]:
-    from loaders import LoadFailure, iter_articles
+    from hdkg.loaders import LoadFailure, iter_articles
 
     out = []
     for item in iter_articles([str(p) for p in sorted(folder.glob("*.txt"))]):

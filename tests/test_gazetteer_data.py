@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 
-from extraction.gazetteer import GazActor, Gazetteer, load_gazetteer
+from hdkg.extraction.gazetteer import GazActor, Gazetteer, load_gazetteer
 from hdkg.models import ActorType
 
 #: Abbreviations that really are shared by two bodies; any new clash must be reviewed.

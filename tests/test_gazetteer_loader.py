@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extraction.gazetteer import load_from, load_gazetteer, spelling_variants
 from hdkg.errors import ExtractionError
+from hdkg.extraction.gazetteer import load_from, load_gazetteer, spelling_variants
 
 COUNTRIES = """\
 - code: UZ

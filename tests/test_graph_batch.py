@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from graph.base import GraphStore
 from hdkg.errors import StoreError
+from hdkg.graph.base import GraphStore
 from hdkg.models import Facts
 from tests.graph_fixture import articles
 
@@ -93,7 +93,7 @@ def test_write_many_rewritten_batch_changes_nothing(any_store: GraphStore) -> No
 
 def test_write_many_is_all_or_nothing(ladybug_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """The last statement of the flush fails after the others ran: none of the batch stays."""
-    from graph.ladybug import store as lb
+    from hdkg.graph.ladybug import store as lb
 
     run = lb._Tx.run
 

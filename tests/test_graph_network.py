@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from graph.base import GraphStore
-from graph.ladybug import LadybugStore
-from graph.network import ROW_CAP, NetworkData, _rows_network, build_network
+from hdkg.graph.base import GraphStore
+from hdkg.graph.ladybug import LadybugStore
+from hdkg.graph.network import ROW_CAP, NetworkData, _rows_network, build_network
 from tests.graph_fixture import articles, generated_articles
 
 pytestmark = pytest.mark.neo4j

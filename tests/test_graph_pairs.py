@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from api.routers.cooperations import Order, SortKey
-from graph.base import GraphStore
-from graph.queries import LINK_FILTERS, ORDERS, PAIR_SORTS, SPECS
+from hdkg.api.routers.cooperations import Order, SortKey
 from hdkg.errors import QueryError
+from hdkg.graph.base import GraphStore
+from hdkg.graph.queries import LINK_FILTERS, ORDERS, PAIR_SORTS, SPECS
 from hdkg.models import Actor, Article, Facts, Link
 from tests.graph_fixture import articles
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from graph import ladybug, neo4j
-from graph.base import GraphStore
-from graph.ladybug import LadybugStore
-from graph.queries import LINK_FILTERS, ORDERS, PAIR_SORTS, SPECS
+from hdkg.graph import ladybug, neo4j
+from hdkg.graph.base import GraphStore
+from hdkg.graph.ladybug import LadybugStore
+from hdkg.graph.queries import LINK_FILTERS, ORDERS, PAIR_SORTS, SPECS
 from tests.graph_fixture import articles
 
 pytestmark = pytest.mark.neo4j
@@ -134,7 +134,7 @@ def test_documented_columns_exactly(name: str, stores: tuple[GraphStore, GraphSt
 
 
 def _raw(store: GraphStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    from graph import common
+    from hdkg.graph import common
 
     prepared = common.prepare(name, params)
     if isinstance(store, LadybugStore):

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import extraction
-import loaders
-from graph.base import GraphStore
+from hdkg import extraction, loaders
 from hdkg.cli import app
+from hdkg.graph.base import GraphStore
 from hdkg.models import Article, Facts
 from hdkg.pipeline import ingest
 from tests.graph_fixture import articles

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.ladybug import LadybugStore
-from graph.resolution import name_key
+from hdkg.graph.ladybug import LadybugStore
+from hdkg.graph.resolution import name_key
 from hdkg.models import Actor, Article, Facts, Link
 
 NAMES = [

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from graph.base import GraphStore
-from graph.ladybug import LadybugStore
-from graph.queries import SPECS
 from hdkg.errors import StoreLocked
+from hdkg.graph.base import GraphStore
+from hdkg.graph.ladybug import LadybugStore
+from hdkg.graph.queries import SPECS
 from hdkg.models import Actor, Article, Evidence, Facts, Link
 from tests.graph_fixture import articles
 
@@ -197,7 +197,7 @@ def test_neo4j_schema_drops_the_unused_full_text_index(neo4j_store: GraphStore) 
 def test_embedded_graph_from_before_mention_names_still_loads(tmp_path: Path) -> None:
     """An older graph.lbug (MENTIONED_IN without names) gains the columns. Aliases of unknown origin
     stay while an old mention stands (it may have given them) and go with the last one."""
-    from graph.ladybug import cypher
+    from hdkg.graph.ladybug import cypher
 
     store = LadybugStore(tmp_path / "old.lbug")
     old_schema = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.base import GraphStore
-from loaders import LoadFailure, iter_articles
+from hdkg.graph.base import GraphStore
+from hdkg.loaders import LoadFailure, iter_articles
 from tests.graph_fixture import articles
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hdkg.loaders import clean_text, iter_articles
 from hdkg.models import Article
-from loaders import clean_text, iter_articles
 from tests.shared import CORPUS, require
 
 

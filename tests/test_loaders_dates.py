@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from hdkg.loaders import find_date, iter_articles
+from hdkg.loaders.dates import date_from_url
 from hdkg.models import Article
-from loaders import find_date, iter_articles
-from loaders.dates import date_from_url
 from tests.shared import CORPUS, require
 
 D = dt.date

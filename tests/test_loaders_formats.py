@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from hdkg.errors import InputTooLarge, LoaderError, UnsupportedMediaType
+from hdkg.loaders import LoadFailure, iter_articles, parse_payload
 from hdkg.models import Article
-from loaders import LoadFailure, iter_articles, parse_payload
 
 STORY_RU = (
     "ТАШКЕНТ, 6 сен — Sputnik. Руководитель управления здравоохранения Ташобласти и министр "

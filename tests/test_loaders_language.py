@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from loaders import detect_language
+from hdkg.loaders import detect_language
 
 
 @pytest.mark.parametrize(

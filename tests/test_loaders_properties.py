@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hdkg.errors import HdkgError
-from loaders import clean_text, detect_language, find_date, parse_payload
+from hdkg.loaders import clean_text, detect_language, find_date, parse_payload
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MEDIA = st.sampled_from(

@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from hdkg.loaders import LoadFailure, iter_articles
 from hdkg.models import Article
-from loaders import LoadFailure, iter_articles
 
 STORY = "ТАШКЕНТ, 3 окт — Sputnik. Свои филиалы в Узбекистане откроют частные индийские клиники Medanta."
 PAGES: dict[str, tuple[int, str, bytes]] = {

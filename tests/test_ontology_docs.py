@@ -6,12 +6,12 @@ import re
 
 from rdflib import RDF
 
-from ontology import iri
-from ontology.diagram import DOC, blocks, mermaid, update_doc
-from ontology.example import SEED_FILE, SENTENCES, TEXT, seed_003_facts
-from ontology.export import parse
-from ontology.rdf import facts_to_graph
-from ontology.validate import validate
+from hdkg.ontology import iri
+from hdkg.ontology.diagram import DOC, blocks, mermaid, update_doc
+from hdkg.ontology.example import SEED_FILE, SENTENCES, TEXT, seed_003_facts
+from hdkg.ontology.export import parse
+from hdkg.ontology.rdf import facts_to_graph
+from hdkg.ontology.validate import validate
 from tests.shared import CORPUS, require
 
 SEED = CORPUS / "seeds" / SEED_FILE
@@ -25,7 +25,7 @@ def _block(text: str, name: str) -> str:
 
 def test_doc_blocks_equal_their_generators() -> None:
     text = DOC.read_text(encoding="utf-8")
-    assert update_doc(text) == text, "run: .venv/bin/python -m ontology.diagram"
+    assert update_doc(text) == text, "run: .venv/bin/python -m hdkg.ontology.diagram"
     assert _block(text, "diagram") == blocks()["diagram"]
 
 

@@ -12,15 +12,16 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 from typer.testing import CliRunner
 
-from graph.base import GraphStore, WriteResult
-from graph.queries import SPECS
+import hdkg.graph.factory
 from hdkg.errors import QueryError
+from hdkg.graph.base import GraphStore, WriteResult
+from hdkg.graph.queries import SPECS
 from hdkg.models import Facts
-from ontology import iri
-from ontology.export import FORMATS, parse, serialize
-from ontology.from_store import store_to_graph
-from ontology.rdf import facts_to_graph
-from ontology.validate import validate
+from hdkg.ontology import iri
+from hdkg.ontology.export import FORMATS, parse, serialize
+from hdkg.ontology.from_store import store_to_graph
+from hdkg.ontology.rdf import facts_to_graph
+from hdkg.ontology.validate import validate
 from tests.test_ontology_rdf import sample_facts
 
 HDKG = iri.HDKG
@@ -154,7 +155,6 @@ def test_store_graph_is_the_same_on_every_export() -> None:
 
 
 def test_export_command_writes_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph.factory
     from hdkg.cli import app
 
     opened: list[str | None] = []
@@ -163,7 +163,7 @@ def test_export_command_writes_a_file(tmp_path: Path, monkeypatch: pytest.Monkey
         opened.append(store)
         return fake_store()
 
-    monkeypatch.setattr(graph.factory, "open_store", fake_open)
+    monkeypatch.setattr(hdkg.graph.factory, "open_store", fake_open)
     out = tmp_path / "graph.nt"
     result = CliRunner().invoke(app, ["export", "--format", "nt", "--out", str(out), "--store", "neo4j"])
     assert result.exit_code == 0, result.output
@@ -174,12 +174,11 @@ def test_export_command_writes_a_file(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_export_command_reports_a_broken_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    import graph.factory
     from hdkg.cli import app
 
     broken = fake_store()
     broken.tables["links"][0]["specialties"] = ["astrology"]
-    monkeypatch.setattr(graph.factory, "open_store", lambda settings=None, store=None: broken)
+    monkeypatch.setattr(hdkg.graph.factory, "open_store", lambda settings=None, store=None: broken)
     result = CliRunner().invoke(app, ["export", "--format", "ttl"])
     assert result.exit_code == 1
     assert "hdkg:covers" in result.output and "link:L2" in result.output

@@ -10,9 +10,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, PROV, Namespace
 
 from hdkg.models import Actor, Article, Evidence, Facts, Link
-from ontology import iri
-from ontology.rdf import facts_to_graph, is_memorandum
-from ontology.validate import results, validate
+from hdkg.ontology import iri
+from hdkg.ontology.rdf import facts_to_graph, is_memorandum
+from hdkg.ontology.validate import results, validate
 
 HDKG = iri.HDKG
 SCHEMA = Namespace("https://schema.org/")

@@ -12,9 +12,9 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 from hdkg.errors import ShapeViolation
 from hdkg.models import Actor, Article, Facts, Link
-from ontology import iri
-from ontology.rdf import facts_to_graph
-from ontology.validate import results, validate
+from hdkg.ontology import iri
+from hdkg.ontology.rdf import facts_to_graph
+from hdkg.ontology.validate import results, validate
 from tests.test_ontology_rdf import sample_facts
 
 HDKG = iri.HDKG
@@ -87,7 +87,7 @@ def test_a_broken_graph_names_focus_node_and_path(breaker: Callable[[Graph], tup
 
 def test_unknown_link_kind_or_actor_type_is_refused_before_rdf() -> None:
     from hdkg.errors import OntologyError
-    from ontology.rdf import GraphBuilder
+    from hdkg.ontology.rdf import GraphBuilder
 
     builder = GraphBuilder()
     with pytest.raises(OntologyError):
@@ -106,7 +106,7 @@ def test_doubtful_data_only_warns(caplog: pytest.LogCaptureFixture) -> None:
         ],
         links=[Link(id="e1", kind="event", status="signed", sides=[["who", "acad"]])],
     )
-    with caplog.at_level(logging.WARNING, logger="ontology.validate"):
+    with caplog.at_level(logging.WARNING, logger="hdkg.ontology.validate"):
         validate(facts_to_graph(facts))
     warned = " ".join(r.getMessage() for r in caplog.records)
     assert "international organisation" in warned

@@ -13,9 +13,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import SH
 
 from hdkg import models
-from ontology import vocab
-from ontology.export import build_context
-from ontology.validate import validate
+from hdkg.ontology import vocab
+from hdkg.ontology.export import build_context
+from hdkg.ontology.validate import validate
 from tests.shared import EVAL, require
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -52,8 +52,8 @@ def _shape(path: str) -> str:
 
 
 def test_endpoints_in_readme_exist() -> None:
-    from api.app import create_app
-    from api.routers import pages
+    from hdkg.api.app import create_app
+    from hdkg.api.routers import pages
 
     schema_paths = create_app().openapi()["paths"]
     routes = {(m.upper(), _shape(path)) for path, ops in schema_paths.items() for m in ops}

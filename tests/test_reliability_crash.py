@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ladybug import LadybugStore
+from hdkg.graph.ladybug import LadybugStore
 from tests.reliability_support import HDKG, cli_env, dump, run_cli, stats_json, write_articles
 
 N = 60

@@ -12,11 +12,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph import cypher_guard
-from graph.base import GraphStore
-from graph.ladybug import LadybugStore
+from hdkg.api.app import create_app
 from hdkg.errors import QueryError
+from hdkg.graph import cypher_guard
+from hdkg.graph.base import GraphStore
+from hdkg.graph.ladybug import LadybugStore
 from tests.test_api_support import STORE_KINDS, fill, settings_for
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -69,7 +69,7 @@ READS: list[str] = [
 def _app(settings_kw: dict[str, Any], tmp_path: Path, store: GraphStore | None = None) -> FastAPI:
     app = create_app(settings_for(tmp_path, **settings_kw), store)
     if not any(getattr(r, "path", None) == "/cypher" for r in app.routes):
-        from api.routers import cypher  # until api/app.py includes it
+        from hdkg.api.routers import cypher  # until api/app.py includes it
 
         app.include_router(cypher.router)
     return app

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extraction import Extractor
-from graph.base import GraphStore, WriteResult
-from graph.ladybug import LadybugStore
 from hdkg.errors import ExtractionError, HdkgError
+from hdkg.extraction import Extractor
+from hdkg.graph.base import GraphStore, WriteResult
+from hdkg.graph.ladybug import LadybugStore
 from hdkg.models import Article, Facts
 from tests.reliability_support import CP1251_TITLE, DEMO, bad_batch, cli_env, dump, run_cli
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.neo4j import Neo4jStore
+from hdkg.api.app import create_app
+from hdkg.graph.neo4j import Neo4jStore
 from tests.reliability_support import ROOT, cli_env, dump, run_cli, write_articles
 from tests.test_api_support import settings_for
 from tests.test_reliability_crash import Progress, _start

@@ -17,14 +17,14 @@ from typing import Any
 
 import pytest
 
-from graph.base import GraphStore
-from graph.network import NetworkData, build_network
+from hdkg.graph.base import GraphStore
+from hdkg.graph.network import NetworkData, build_network
 from hdkg.settings import Settings
+from hdkg.visual import browser, vocab
+from hdkg.visual.details import details_for
+from hdkg.visual.page import ViewFilters, render_network_page
+from hdkg.visual.vis_items import vis_items
 from tests.test_visual_facts import HOSTILE_NAME, HOSTILE_SENTENCE, open_visual_store
-from visual import browser, vocab
-from visual.details import details_for
-from visual.page import ViewFilters, render_network_page
-from visual.vis_items import vis_items
 
 pytestmark = [
     pytest.mark.browser,
@@ -55,7 +55,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
 def server(store: GraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
-    from api.app import create_app
+    from hdkg.api.app import create_app
 
     app = create_app(Settings(data_dir=tmp_path_factory.mktemp("vis-srv")), store)
     port = _free_port()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 from hdkg.models import Actor, Article, Evidence, Facts, Link
 from hdkg.settings import Settings
 
@@ -74,7 +74,7 @@ def visual_facts() -> list[Facts]:
 
 
 def open_visual_store(data_dir: Path, facts: list[Facts] | None = None) -> GraphStore:
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
 
     store = open_store(Settings(data_dir=data_dir, store="ladybug"))
     for f in visual_facts() if facts is None else facts:

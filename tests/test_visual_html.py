@@ -12,16 +12,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.base import GraphStore
-from graph.network import NetworkData, NetworkEdge, NetworkNode, build_network
+from hdkg.graph.base import GraphStore
+from hdkg.graph.network import NetworkData, NetworkEdge, NetworkNode, build_network
 from hdkg.settings import Settings
+from hdkg.visual.assets import asset_text, csp_hash
+from hdkg.visual.details import details_for
+from hdkg.visual.home import heat_map, year_bars
+from hdkg.visual.page import ViewFilters, render_network_page
+from hdkg.visual.safe_json import script_json
+from hdkg.visual.vis_items import vis_items
 from tests.test_visual_facts import HOSTILE_NAME, HOSTILE_SENTENCE, open_visual_store
-from visual.assets import asset_text, csp_hash
-from visual.details import details_for
-from visual.home import heat_map, year_bars
-from visual.page import ViewFilters, render_network_page
-from visual.safe_json import script_json
-from visual.vis_items import vis_items
 
 URL = re.compile(r"""https?://[^\s"'()<>\\]+""")
 RESOURCE = re.compile(
@@ -46,7 +46,7 @@ def standalone(store: GraphStore) -> str:
 
 @pytest.fixture(scope="module")
 def client(store: GraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    from api.app import create_app
+    from hdkg.api.app import create_app
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("vis-app"), network_node_cap=500)
     with TestClient(create_app(settings, store)) as c:
@@ -246,7 +246,7 @@ def test_view_command_writes_a_standalone_file(
 
 
 def test_view_has_area_and_depth_controls(client: TestClient) -> None:
-    from visual import vocab
+    from hdkg.visual import vocab
 
     page = client.get("/view", params={"area": "equipment", "actor": "kr-mohw", "depth": 2}).text
     area = re.search(r'<select name="area" id="f-area">(.*?)</select>', page, re.S)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.base import GraphStore
-from graph.network import NetworkData, build_network
+from hdkg.graph.base import GraphStore
+from hdkg.graph.network import NetworkData, build_network
 from tests.test_visual_facts import HOSTILE_NAME, open_visual_store, star_facts
 
 

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from graph.base import GraphStore
-from graph.network import NetworkData
+from hdkg.graph.base import GraphStore
+from hdkg.graph.network import NetworkData
 
 #: Per link: evidence sentences kept in the standalone file (a link rarely has more).
 MAX_EVIDENCE = 20

@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from graph.base import GraphStore
-from visual import palette, vocab
-from visual.render import render
+from hdkg.graph.base import GraphStore
+from hdkg.visual import palette, vocab
+from hdkg.visual.render import render
 
 MAX_ROWS = 20
 MAX_COLS = 18

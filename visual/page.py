@@ -14,14 +14,14 @@ from urllib.parse import urlencode
 
 from pydantic import Field
 
-from graph.base import GraphStore
-from graph.network import NetworkData
+from hdkg.graph.base import GraphStore
+from hdkg.graph.network import NetworkData
 from hdkg.models import Model
-from visual import palette, vocab
-from visual.assets import asset_text, csp_hash
-from visual.render import render
-from visual.safe_json import script_json
-from visual.vis_items import vis_items
+from hdkg.visual import palette, vocab
+from hdkg.visual.assets import asset_text, csp_hash
+from hdkg.visual.render import render
+from hdkg.visual.safe_json import script_json
+from hdkg.visual.vis_items import vis_items
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 URLS = {"view": "/view", "network": "/network", "link": "/links/", "actors": "/actors", "home": "/"}

@@ -8,7 +8,7 @@ are drawn dashed.
 
 from __future__ import annotations
 
-from visual.vocab import Option
+from hdkg.visual.vocab import Option
 
 ACTOR_COLOURS = {
     "Country": "#4e79a7",

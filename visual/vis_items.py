@@ -12,8 +12,8 @@ from typing import Any
 
 from pyvis.network import Network
 
-from graph.network import NetworkData, NetworkEdge, NetworkNode
-from visual.palette import DASHED_STATUSES, DEFAULT
+from hdkg.graph.network import NetworkData, NetworkEdge, NetworkNode
+from hdkg.visual.palette import DASHED_STATUSES, DEFAULT
 
 #: Above this many nodes the layout trades looks for speed.
 BIG = 300

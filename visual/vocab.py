@@ -29,7 +29,7 @@ class Option:
 
 def _module() -> ModuleType | None:
     try:
-        return importlib.import_module("ontology.vocab")
+        return importlib.import_module("hdkg.ontology.vocab")
     except ImportError:
         log.warning("ontology.vocab is not importable; the page uses ids as labels")
         return None

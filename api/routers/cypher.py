@@ -15,8 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from graph.cypher_guard import run_read
 from hdkg.errors import NotFound
+from hdkg.graph.cypher_guard import run_read
 
 from ..body import media_type, read_limited
 from ..deps import SettingsDep, get_store

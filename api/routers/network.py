@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from graph.network import build_network
+from hdkg.graph.network import build_network
 
 from ..deps import FiltersDep, Level, LinkFilters, SettingsDep, StoreDep
 from ..responses import problems

@@ -16,12 +16,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import SettingsDep, StoreDep
-from graph.network import build_network
+from hdkg.api.deps import SettingsDep, StoreDep
 from hdkg.errors import NotFound
-from visual.assets import ASSETS, asset_text, media_type
-from visual.home import render_home
-from visual.page import ViewFilters, render_network_page
+from hdkg.graph.network import build_network
+from hdkg.visual.assets import ASSETS, asset_text, media_type
+from hdkg.visual.home import render_home
+from hdkg.visual.page import ViewFilters, render_network_page
 
 router = APIRouter(include_in_schema=False)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-import ontology.vocab as vocab
+import hdkg.ontology.vocab as vocab
 
 from ..deps import StoreDep
 from ..queries import run

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from graph.base import GraphStore
+from hdkg.graph.base import GraphStore
 
 from ..body import ARTICLE_TYPES, BATCH_TYPES, media_type, read_limited
 from ..deps import SettingsDep, StoreDep, WriteAccess

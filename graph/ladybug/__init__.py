@@ -1,5 +1,5 @@
 """The embedded LadybugDB store."""
 
-from graph.ladybug.store import LadybugStore
+from hdkg.graph.ladybug.store import LadybugStore
 
 __all__ = ["LadybugStore"]

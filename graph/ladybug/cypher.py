@@ -21,7 +21,7 @@ on ``ORDER BY ... SKIP n LIMIT m`` once n is in the tens of thousands, which
 
 from __future__ import annotations
 
-from graph.common import pair_order as _pair_order
+from hdkg.graph.common import pair_order as _pair_order
 
 SCHEMA: list[str] = [
     "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, name STRING, kind STRING, country STRING, "

@@ -18,12 +18,12 @@ from typing import Any, TypeVar
 
 import ladybug
 
-from graph import batch as graph_batch
-from graph import common, model, writer
-from graph.base import GraphStore, WriteResult
-from graph.ladybug import cypher
-from graph.resolution import DecisionsFile
 from hdkg.errors import HdkgError, StoreError, StoreLocked, StoreUnavailable
+from hdkg.graph import batch as graph_batch
+from hdkg.graph import common, model, writer
+from hdkg.graph.base import GraphStore, WriteResult
+from hdkg.graph.ladybug import cypher
+from hdkg.graph.resolution import DecisionsFile
 from hdkg.models import Facts
 
 log = logging.getLogger(__name__)

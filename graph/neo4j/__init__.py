@@ -1,5 +1,5 @@
 """The Neo4j store over Bolt."""
 
-from graph.neo4j.store import Neo4jStore
+from hdkg.graph.neo4j.store import Neo4jStore
 
 __all__ = ["Neo4jStore"]

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from graph.common import pair_order as _pair_order
 from hdkg.errors import StoreError
+from hdkg.graph.common import pair_order as _pair_order
 
 SCHEMA: list[str] = [
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",

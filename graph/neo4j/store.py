@@ -18,12 +18,12 @@ import neo4j
 from neo4j.exceptions import AuthError as DriverAuthError
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from graph import batch as graph_batch
-from graph import common, model, writer
-from graph.base import GraphStore, WriteResult
-from graph.neo4j import cypher
-from graph.resolution import DecisionsFile
 from hdkg.errors import ConfigError, StoreError, StoreUnavailable
+from hdkg.graph import batch as graph_batch
+from hdkg.graph import common, model, writer
+from hdkg.graph.base import GraphStore, WriteResult
+from hdkg.graph.neo4j import cypher
+from hdkg.graph.resolution import DecisionsFile
 from hdkg.models import Facts
 
 log = logging.getLogger(__name__)

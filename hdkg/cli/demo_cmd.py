@@ -23,7 +23,7 @@ from hdkg.log import setup_logging
 from hdkg.settings import Settings
 
 if TYPE_CHECKING:
-    from graph.base import Stats
+    from hdkg.graph.base import Stats
     from hdkg.pipeline import IngestSummary
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def demo_sources() -> Iterator[list[str]]:
 
 def load_demo(settings: Settings, *, progress: bool = True) -> tuple[IngestSummary, Stats]:
     """Ingest the demo corpus into the store of ``settings``; the pipeline's summary and the store's counts."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
     from hdkg.pipeline import ingest
 
     with demo_sources() as sources, open_store(settings) as store:

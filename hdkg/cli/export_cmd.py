@@ -40,12 +40,12 @@ def export_command(
     check: Annotated[bool, typer.Option("--validate/--no-validate", help="Check the SHACL shapes.")] = True,
 ) -> None:
     """Export the whole stored graph as RDF (Turtle, JSON-LD or N-Triples)."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
     from hdkg.log import setup_logging
+    from hdkg.ontology.export import serialize
+    from hdkg.ontology.from_store import store_to_graph
+    from hdkg.ontology.validate import validate
     from hdkg.settings import get_settings
-    from ontology.export import serialize
-    from ontology.from_store import store_to_graph
-    from ontology.validate import validate
 
     settings = get_settings()
     setup_logging(settings.log_level)

@@ -27,8 +27,8 @@ class Format(StrEnum):
 
 
 def _write_ttl(facts: list[Facts], out: TextIO) -> None:
-    from ontology.export import serialize
-    from ontology.rdf import facts_to_graph
+    from hdkg.ontology.export import serialize
+    from hdkg.ontology.rdf import facts_to_graph
 
     out.write(serialize(facts_to_graph(facts), "ttl"))
 
@@ -40,8 +40,8 @@ def extract_command(
     out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout"),
 ) -> None:
     """Extract actors and cooperation links from articles; no store needed."""
-    from extraction import Extractor
-    from loaders import LoadFailure, iter_articles
+    from hdkg.extraction import Extractor
+    from hdkg.loaders import LoadFailure, iter_articles
 
     extractor = Extractor()
     failed = 0

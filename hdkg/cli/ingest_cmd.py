@@ -30,7 +30,7 @@ def ingest_command(
     ),
 ) -> None:
     """Load, extract and write articles to the graph; exits non-zero when anything failed."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
     from hdkg.log import setup_logging
     from hdkg.pipeline import ingest
     from hdkg.settings import get_settings

@@ -52,7 +52,7 @@ def open_when_ready(url: str, delay_s: float = 1.5) -> None:
 def run_server(settings: Settings, host: str, port: int, *, open_browser: bool) -> None:
     import uvicorn
 
-    from api.app import create_app
+    from hdkg.api.app import create_app
 
     if open_browser:
         open_when_ready(base_url(host, port) + "/")

@@ -22,7 +22,7 @@ def stats_command(
     fmt: Format = typer.Option(Format.text, "--format", help="text or json"),
 ) -> None:
     """Node counts by label and relationship counts by type."""
-    from graph.factory import open_store
+    from hdkg.graph.factory import open_store
 
     try:
         with open_store(store=store) as graph:

@@ -38,10 +38,10 @@ def view_command(
     store: Annotated[str | None, typer.Option(help="'ladybug' or 'neo4j' (default HDKG_STORE)")] = None,
 ) -> None:
     """Write the interactive network view as a standalone HTML file (opens offline)."""
-    from graph.factory import open_store
-    from graph.network import build_network
-    from visual.details import details_for
-    from visual.page import ViewFilters, render_network_page
+    from hdkg.graph.factory import open_store
+    from hdkg.graph.network import build_network
+    from hdkg.visual.details import details_for
+    from hdkg.visual.page import ViewFilters, render_network_page
 
     if level not in ("actor", "country"):
         raise typer.BadParameter("use 'actor' or 'country'", param_hint="--level")
