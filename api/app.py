@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import hdkg
 from hdkg.graph.base import GraphStore
@@ -65,6 +66,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store_provider = provider
     app.state.extractor = ExtractorHolder()
+    hosts = [*settings.allowed_hosts, settings.host]
+    if "*" not in hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     problems.install(app)
     for module in (health, cooperations, actors, links, vocab, network, export, write, cypher):
         app.include_router(module.router)

@@ -92,7 +92,7 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 _bearer = HTTPBearer(
     auto_error=False,
-    description="The token set in HDKG_API_TOKEN; write endpoints are disabled when it is unset.",
+    description="The token set in HDKG_API_TOKEN; write endpoints and /cypher are disabled when it is unset.",
 )
 
 
@@ -103,7 +103,7 @@ def require_token(
     expected = settings.api_token.get_secret_value() if settings.api_token else ""
     if not expected:
         raise WritesDisabled(
-            "Write endpoints are disabled because no API token is configured; "
+            "Write endpoints and /cypher are disabled because no API token is configured; "
             "set HDKG_API_TOKEN in the environment (or .env) and restart the server."
         )
     if credentials is None:

@@ -15,7 +15,11 @@ def open_store(settings: Settings | None = None, store: str | None = None) -> Gr
     if kind == "ladybug":
         from hdkg.graph.ladybug import LadybugStore
 
-        opened = LadybugStore(settings.db_path, decisions_file=settings.decisions_file)
+        opened = LadybugStore(
+            settings.db_path,
+            decisions_file=settings.decisions_file,
+            buffer_pool_mb=settings.ladybug_buffer_pool_mb,
+        )
     elif kind == "neo4j":
         from hdkg.graph.neo4j import Neo4jStore
 

@@ -98,6 +98,13 @@ class QueryError(StoreError):
     slug = "query"
 
 
+class QueryBusy(QueryError):
+    """Another user query holds the one slot user queries share; the client should retry."""
+
+    status_code = 503
+    slug = "query-busy"
+
+
 class NotFound(HdkgError):
     """The requested actor, link or article does not exist."""
 

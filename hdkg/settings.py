@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def _default_data_dir() -> Path:
@@ -47,11 +47,41 @@ class Settings(BaseSettings):
     cypher_enabled: bool = False
     cypher_timeout_s: float = 5.0
     cypher_row_cap: int = 1000
+    #: Memory ceiling of the embedded store (MB of buffer pool): bounds what any query, user Cypher
+    #: included, can hold; LadybugDB's own default is 80 % of RAM.
+    ladybug_buffer_pool_mb: int = Field(4096, ge=64)
+    #: /cypher answers stop at this many bytes of JSON (a row cap does not bound value size).
+    cypher_max_bytes: int = 2_000_000
+    #: Host headers the API answers (comma-separated; "*" turns the check off). The bind host is
+    #: always added. Stops DNS rebinding from reaching a local server through a browser.
+    allowed_hosts: Annotated[list[str], NoDecode] = ["localhost", "127.0.0.1"]
     network_node_cap: int = 500
 
     decisions_file: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [h.strip() for h in value.split(",") if h.strip()]
+        return value
+
+    @field_validator("api_token")
+    @classmethod
+    def _usable_token(cls, value: SecretStr | None) -> SecretStr | None:
+        """A blank or padded token would enable writes with a token no client sends as configured."""
+        if value is None:
+            return None
+        raw = value.get_secret_value()
+        if not raw:
+            return None
+        if not raw.strip() or raw != raw.strip():
+            raise ValueError(
+                "HDKG_API_TOKEN is blank or has leading/trailing spaces; set a real token or unset it"
+            )
+        return value
 
     @property
     def db_path(self) -> Path:

@@ -138,7 +138,14 @@ def fill(store: GraphStore) -> None:
 
 
 def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"data_dir": tmp_path / "data", "api_token": TOKEN, **overrides}
+    # "testserver" is the Host of in-process clients (schemathesis' ASGI loader among them)
+    hosts = ["localhost", "127.0.0.1", "testserver"]
+    values: dict[str, Any] = {
+        "data_dir": tmp_path / "data",
+        "api_token": TOKEN,
+        "allowed_hosts": hosts,
+        **overrides,
+    }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
@@ -152,7 +159,9 @@ def store_of(request: pytest.FixtureRequest, kind: str) -> GraphStore:
 
 
 def client_for(settings: Settings, store: GraphStore | None = None) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, store), raise_server_exceptions=False) as client:
+    with TestClient(
+        create_app(settings, store), base_url="http://localhost", raise_server_exceptions=False
+    ) as client:
         yield client
 
 

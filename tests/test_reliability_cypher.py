@@ -3,6 +3,8 @@ caps rows, times out, limits the body; plus the store's own read mode behind the
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,58 +13,87 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hdkg.api.app import create_app
-from hdkg.errors import QueryError
-from hdkg.graph import cypher_guard
+from hdkg.errors import QueryBusy, QueryError
+from hdkg.graph import cypher_guard, cypher_lex
 from hdkg.graph.base import GraphStore
 from hdkg.graph.ladybug import LadybugStore
-from tests.test_api_support import STORE_KINDS, fill, settings_for
+from tests.test_api_support import STORE_KINDS, TOKEN, fill, settings_for
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-# (query, the clause the refusal must name)
+# (query, what the refusal must name)
 REFUSED: list[tuple[str, str]] = [
     ("CREATE (n:Actor {id: 'x'})", "CREATE"),
     ("MERGE (n:Actor {id: 'x'}) RETURN n", "MERGE"),
     ("MATCH (n:Actor) DELETE n", "DELETE"),
-    ("MATCH (n:Actor) DETACH DELETE n", "DETACH DELETE"),
+    ("MATCH (n:Actor) DETACH DELETE n", "DETACH"),
     ("MATCH (n:Actor) SET n.name = 'x'", "SET"),
     ("MATCH (n:Actor) REMOVE n.name", "REMOVE"),
-    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", "LOAD CSV"),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", "LOAD"),
     ("CALL dbms.components()", "CALL dbms.components"),
+    ("CALL dbms.listConfig()", "CALL dbms.listConfig"),
     ("CALL dbms.security.createUser('x', 'y', false)", "CALL dbms.security.createUser"),
     ("CALL db.createLabel('X')", "CALL db.createLabel"),
     ("CALL db.index.fulltext.createNodeIndex('i', ['Actor'], ['name'])", "CALL db.index.fulltext"),
-    ("MATCH (n) CALL { WITH n RETURN n.id AS i } IN TRANSACTIONS RETURN i", "CALL { } IN TRANSACTIONS"),
+    ("MATCH (n) CALL { WITH n RETURN n.id AS i } IN TRANSACTIONS RETURN i", "TRANSACTIONS"),
     ("MATCH (n:Actor) FOREACH (x IN [1] | SET n.name = 'x')", "FOREACH"),
     ("DROP TABLE Actor", "DROP"),
     ("COPY Actor FROM '/tmp/x.csv'", "COPY"),
     ("COPY (MATCH (a:Actor) RETURN a.id) TO '/tmp/hdkg-leak.csv'", "COPY"),
     ("INSTALL json", "INSTALL"),
-    ("LOAD EXTENSION json", "LOAD EXTENSION"),
-    ("LOAD FROM '/etc/passwd' RETURN *", "LOAD FROM"),
+    ("LOAD EXTENSION json", "LOAD"),
+    ("LOAD FROM '/etc/passwd' RETURN *", "LOAD"),
     ("EXPORT DATABASE '/tmp/hdkg-export'", "EXPORT"),
     ("CALL threads=1", "CALL threads"),
-    # obfuscated: case, comments between tokens, line breaks, string literal before the write
-    ("match (n:Actor) detach delete n", "DETACH DELETE"),
-    ("MATCH (n:Actor) DETACH/* hidden */DELETE n", "DETACH DELETE"),
-    ("MATCH (n:Actor) // just reading\nDeTaCh\n\tDeLeTe n", "DETACH DELETE"),
+    ("SHOW USERS", "SHOW"),
+    ("SHOW TRANSACTIONS", "SHOW"),
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE"),
+    ("USE system MATCH (n) RETURN n", "USE"),
+    ("RETURN apoc.load.json('file:///etc/passwd')", "function apoc.load.json"),
+    ("RETURN lpad('x', 100000000, 'y')", "function lpad"),
+    ("UNWIND range(1, 300000000) AS i RETURN count(i)", "1,000,000 values"),
+    (
+        "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b UNWIND range(1, 10) AS c RETURN count(*)",
+        "values",
+    ),
+    ("UNWIND range(1, size($x)) AS i RETURN i", "integer"),
+    # obfuscated: case, every comment form, glued backticks, escapes, doubled quotes, lines
+    ("match (n:Actor) detach delete n", "DETACH"),
+    ("MATCH (n:Actor) DETACH/* hidden */DELETE n", "comments"),
+    ("MATCH (n:Actor) // just reading\nDeTaCh\n\tDeLeTe n", "comments"),
+    ("MATCH (n:Actor) RETURN n -- LOAD FROM", "comments"),
+    ("MATCH (a:Actor) RETURN 1 AS `x`LOAD FROM '/etc/passwd' RETURN *", "LOAD"),
     ("MATCH (n:Actor) WHERE n.name = 'DELETE' SET n.x = 1", "SET"),
-    ("MATCH (n:Actor) WHERE n.name = 'it''s' CREATE (m:Actor {id: 'y'})", "CREATE"),
-    ("MATCH (n:Actor) WHERE n.name = 'a\\'b' CREATE (m:Actor {id: 'y'})", "CREATE"),
+    ("MATCH (n:Actor) WHERE n.name = 'it''s' CREATE (m:Actor {id: 'y'})", "doubled"),
+    ("MATCH (n:Actor) WHERE n.name = 'a\\'b' CREATE (m:Actor {id: 'y'})", "backslash"),
+    ("RETURN '\\u0027' LOAD FROM '/etc/passwd'", "backslash"),
     ("RETURN 1; CREATE (n:Actor {id: 'x'})", "one statement"),
-    ("MATCH (n:Actor) RETURN n.id /* unterminated", "unterminated"),
-    ("MATCH (n:Actor) WHERE n.name = 'oops RETURN n", "unterminated"),
+    ("MATCH (n:Actor) RETURN n.id /* unterminated", "comments"),
+    ("MATCH (n:Actor) WHERE n.name = 'oops RETURN n", "unexpected"),
+    ("MATCH (n:Actor) RETURN n.id\u2028LOAD FROM 'x'", "unexpected"),
+    ("MATCH (n:Actor) RETURN 1.LOAD FROM '/etc/passwd' RETURN *", "LOAD"),
+    ("MATCH (n:Actor) RETURN n. LOAD FROM '/etc/passwd' RETURN *", "LOAD"),
+    ("MATCH (n:Actor) RETURN n.LOAD FROM '/etc/passwd' RETURN *", "FROM"),
+    ("MATCH (n:Actor RETURN n", "unclosed"),
+    ("MATCH (n:Actor)) RETURN n", "unbalanced"),
 ]
 
-# Reads with write words only inside strings, comments, backtick names or property keys.
+# Reads with forbidden words only inside strings, backtick names or parameters.
 READS: list[str] = [
     "MATCH (a:Actor) WHERE a.name <> 'CREATE (x) DETACH DELETE x' RETURN a.id AS id ORDER BY id",
-    'MATCH (a:Actor) WHERE a.name <> "MERGE; DROP TABLE Actor" RETURN a.id AS id ORDER BY id',
-    "// DELETE everything? no.\nMATCH (a:Actor) /* SET a.x = 1 */ RETURN a.id AS id ORDER BY id",
+    'MATCH (a:Actor) WHERE a.name <> "MERGE; DROP TABLE Actor // x" RETURN a.id AS id ORDER BY id',
     "MATCH (a:Actor) WITH a AS `delete` RETURN `delete`.id AS id ORDER BY id;",
     "MATCH (a:Actor) WHERE a.id <> $set RETURN a.id AS id ORDER BY id",
+    "MATCH (a:Actor) WHERE toLower(a.name) <> 'x' AND size(a.id) > 0 RETURN a.id AS id ORDER BY id",
+    "MATCH (a:Actor) OPTIONAL MATCH (:Link)-[r:REPORTED_IN]->(:Article) WHERE r.start < 0 "
+    "WITH DISTINCT a RETURN a.id AS id ORDER BY id",
+    "UNWIND range(1, 2) AS i MATCH (a:Actor) WITH DISTINCT a RETURN a.id AS id ORDER BY id",
 ]
 
 
@@ -75,8 +106,8 @@ def _app(settings_kw: dict[str, Any], tmp_path: Path, store: GraphStore | None =
     return app
 
 
-def _client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app, raise_server_exceptions=False) as c:
+def _client(app: FastAPI, headers: dict[str, str] | None = None) -> Iterator[TestClient]:
+    with TestClient(app, base_url="http://localhost", headers=headers, raise_server_exceptions=False) as c:
         yield c
 
 
@@ -107,7 +138,7 @@ def filled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture(scope="module")
 def client(filled: GraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     kw = {"cypher_enabled": True, "cypher_row_cap": 3, "cypher_timeout_s": 1.0}
-    yield from _client(_app(kw, tmp_path_factory.mktemp("app"), filled))
+    yield from _client(_app(kw, tmp_path_factory.mktemp("app"), filled), AUTH)
 
 
 def _count(store: GraphStore) -> dict[str, int]:
@@ -160,7 +191,7 @@ def test_write_words_in_strings_comments_and_names_do_not_refuse_a_read(
 
 
 def test_store_errors_are_400_and_timeouts_are_reported(client: TestClient, filled: GraphStore) -> None:
-    body = _problem(client.post("/cypher", json={"query": "MATCH (a:Actor RETURN a"}), 400)
+    body = _problem(client.post("/cypher", json={"query": "MATCH (a:Actor) RETURN a.id AS x y"}), 400)
     assert "refused the query" in body["detail"]
     slow = (
         "MATCH (a:Specialty), (b:Specialty), (c:Specialty), (d:Specialty), (e:Specialty) "
@@ -185,16 +216,184 @@ def test_read_mode_refuses_writes_even_past_the_guard(filled: GraphStore, write:
     before = _count(filled)
     runner = cypher_guard._RUNNERS[filled.dialect]
     with pytest.raises(QueryError):
-        runner(filled, write, {}, 5.0, 10)
+        runner(filled, write, {}, 5.0, 10, 100_000)
     assert _count(filled) == before
 
 
-def test_guard_strips_literals_exactly() -> None:
-    assert cypher_guard.strip_literals("RETURN 'a\\'b' + \"c\" // x\n + `d e`") == "RETURN '' + ''  \n + _"
+def test_reader_returns_the_statement_without_its_semicolon() -> None:
     assert (
-        cypher_guard.check_read_only("MATCH (n) RETURN n.set, n:Delete ;")
-        == "MATCH (n) RETURN n.set, n:Delete"
+        cypher_lex.check("MATCH (n) RETURN n.`set`, n:`Delete` ;") == "MATCH (n) RETURN n.`set`, n:`Delete`"
     )
-    for spaced in ("MATCH (n) RETURN n. set", "MATCH (n) RETURN n: Delete"):
-        with pytest.raises(QueryError):
-            cypher_guard.check_read_only(spaced)
+    assert cypher_lex.check("UNWIND range(0, $n, 2) AS i RETURN i", {"n": 10}).startswith("UNWIND")
+    with pytest.raises(QueryError, match="1,000,000"):
+        cypher_lex.check("UNWIND range(0, $n) AS i RETURN i", {"n": 10**7})
+
+
+# Forbidden statements, and ways to dress them up: the reader must refuse every combination.
+_FORBIDDEN = [
+    ["LOAD", "FROM", "'/etc/passwd'", "RETURN", "*"],
+    ["LOAD", "CSV", "FROM", "'file:///etc/passwd'", "AS", "r", "RETURN", "r"],
+    ["COPY", "Actor", "TO", "'/tmp/hdkg-leak.csv'"],
+    ["EXPORT", "DATABASE", "'/tmp/hdkg-export'"],
+    ["CALL", "threads=1"],
+    ["SHOW", "TRANSACTIONS"],
+    ["MATCH", "(n)", "DETACH", "DELETE", "n"],
+    ["CREATE", "(n:Actor)"],
+]
+_SEPARATORS = [
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "/**/",
+    "/* x */",
+    "//\n",
+    "--\n",
+    " /*/ */ ",
+    "\u00a0",
+    "\u2003",
+    "\\u0020",
+]
+
+
+@given(
+    statement=st.sampled_from(_FORBIDDEN),
+    separators=st.lists(st.sampled_from(_SEPARATORS), min_size=12, max_size=12),
+    cases=st.lists(st.sampled_from(["lower", "upper", "title", "swapcase"]), min_size=12, max_size=12),
+    prefix=st.sampled_from(["", "MATCH (a:Actor) ", "RETURN 1 AS `x`", "RETURN 'it''s' AS s ", "RETURN 1;"]),
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_obfuscated_forbidden_statements_are_always_refused(
+    client: TestClient,
+    filled: GraphStore,
+    statement: list[str],
+    separators: list[str],
+    cases: list[str],
+    prefix: str,
+) -> None:
+    words = [getattr(w, c)() if w[0].isalpha() else w for w, c in zip(statement, cases, strict=False)]
+    text = prefix + "".join(w + sep for w, sep in zip(words, separators, strict=False))
+    with pytest.raises(QueryError):
+        cypher_lex.check(text)
+    r = client.post("/cypher", json={"query": text})
+    assert r.status_code == 400, (text, r.text)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    "query",
+    ["LOAD CSV FROM 'file:///etc/hostname' AS r RETURN r", "CALL dbms.listConfig() YIELD name RETURN name"],
+)
+def test_neo4j_plan_check_refuses_files_and_procedures_past_the_reader(
+    _neo4j_session_store: GraphStore, query: str
+) -> None:
+    """Neo4j's own plan is the second line behind the reader (LadybugDB has no such plan: there the
+    reader alone stops file and setting statements, since its READ ONLY transaction does not)."""
+    with pytest.raises(QueryError, match=r"LoadCSV|ProcedureCall|refused|only reads"):
+        cypher_guard._run_neo4j(_neo4j_session_store, query, {}, 5.0, 10, 100_000)
+
+
+def test_no_file_is_read_or_written_through_cypher(client: TestClient, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("HDKG_API_TOKEN=s3cret-token-value\n", encoding="utf-8")
+    target = tmp_path / "written.csv"
+    attempts = [
+        f"LOAD FROM '{secret}' RETURN *",
+        f"LOAD CSV FROM 'file://{secret}' AS r RETURN r",
+        f"RETURN 1 AS `x`LOAD FROM '{secret}' RETURN *",
+        f"COPY (MATCH (a:Actor) RETURN a.id) TO '{target}'",
+        f"MATCH (a:Actor) RETURN a.id AS `a`COPY (RETURN 1) TO '{target}'",
+        f"EXPORT DATABASE '{tmp_path / 'dump'}'",
+    ]
+    for query in attempts:
+        r = client.post("/cypher", json={"query": query})
+        assert r.status_code == 400, (query, r.text)
+        assert "s3cret" not in r.text
+    assert not target.exists() and not (tmp_path / "dump").exists()
+
+
+def test_cypher_needs_the_token(filled: GraphStore, tmp_path: Path) -> None:
+    for c in _client(_app({"cypher_enabled": True}, tmp_path, filled)):
+        _problem(c.post("/cypher", json={"query": "RETURN 1 AS x"}), 401)
+        bad = {"Authorization": "Bearer nope"}
+        _problem(c.post("/cypher", json={"query": "RETURN 1 AS x"}, headers=bad), 401)
+        assert c.post("/cypher", json={"query": "RETURN 1 AS x"}, headers=AUTH).status_code == 200
+
+
+def test_cypher_without_a_configured_token_is_refused(filled: GraphStore, tmp_path: Path) -> None:
+    for c in _client(_app({"cypher_enabled": True, "api_token": None}, tmp_path, filled)):
+        r = c.post("/cypher", json={"query": "RETURN 1 AS x"}, headers=AUTH)
+        assert r.status_code in (401, 403), r.text
+
+
+def test_answers_are_capped_by_bytes(filled: GraphStore, tmp_path: Path) -> None:
+    kw = {"cypher_enabled": True, "cypher_row_cap": 1000, "cypher_max_bytes": 400}
+    for c in _client(_app(kw, tmp_path, filled), AUTH):
+        r = c.post("/cypher", json={"query": "UNWIND range(1, 500) AS i RETURN i, 'abcdefghij' AS s"})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["truncated"] is True and 0 < body["count"] < 500
+        assert len(r.content) < 2_000
+        one = c.post("/cypher", json={"query": "RETURN $s AS s", "parameters": {"s": "x" * 1000}})
+        assert "answer cap" in _problem(one, 400)["detail"]
+
+
+def test_a_user_query_does_not_hold_the_store_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a slow user query runs, the API's named queries still get the (LadybugDB) store lock."""
+    filled = LadybugStore(tmp_path / "graph.lbug")
+    filled.create_schema()
+    fill(filled)
+    slow = (
+        "MATCH (a:Specialty), (b:Specialty), (c:Specialty), (d:Specialty), (e:Specialty) "
+        "WHERE a.id + b.id + c.id + d.id + e.id = 'none' RETURN count(*) AS n"
+    )
+    errors: list[BaseException] = []
+    monkeypatch.setattr(cypher_guard, "QUEUE_WAIT_S", 0.2)
+
+    def run() -> None:
+        try:
+            cypher_guard.run_read(filled, slow, {}, timeout_s=1.5, row_cap=10)
+        except QueryError as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    time.sleep(0.3)
+    got = filled._shared.lock.acquire(timeout=0.5)  # type: ignore[attr-defined]
+    if got:
+        filled._shared.lock.release()  # type: ignore[attr-defined]
+    with pytest.raises(QueryBusy):
+        cypher_guard.run_read(filled, "RETURN 1 AS x", {}, timeout_s=1.0, row_cap=10)
+    worker.join()
+    filled.close()
+    filled.close()
+    assert got, "the store lock was held by the user query"
+    assert errors and "timeout" in str(errors[0])
+
+
+def test_values_built_by_repetition_stop_at_the_memory_ceiling(tmp_path: Path) -> None:
+    """Doubling a string is bounded by no lexical rule; the store's buffer pool ceiling stops it."""
+    store = LadybugStore(tmp_path / "graph.lbug", buffer_pool_mb=128)
+    try:
+        store.create_schema()
+        doubling = (
+            "WITH 'abcdefghijklmnop' AS s " + " ".join(["WITH s + s AS s"] * 26) + " RETURN size(s) AS n"
+        )
+        with pytest.raises(QueryError, match=r"memory|buffer pool|timeout"):
+            cypher_guard.run_read(store, doubling, {}, timeout_s=20, row_cap=1)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [{"x": 10**30}, {"x": [[[[[[[1]]]]]]]}, {"x": {"a": {"b": {"c": {"d": {"e": {"f": 1}}}}}}}],
+)
+def test_odd_parameters_are_422_not_500(client: TestClient, parameters: dict[str, Any]) -> None:
+    _problem(client.post("/cypher", json={"query": "RETURN $x AS x", "parameters": parameters}), 422)
+
+
+def test_parameters_of_every_json_type_run(client: TestClient) -> None:
+    params = {"x": [1, 2.5, "s", None, True, {"k": [1]}]}
+    r = client.post("/cypher", json={"query": "RETURN $x AS x", "parameters": params})
+    assert r.status_code in (200, 400), r.text  # a store may refuse a mixed list, but never with a 500

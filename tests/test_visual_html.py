@@ -49,7 +49,7 @@ def client(store: GraphStore, tmp_path_factory: pytest.TempPathFactory) -> Itera
     from hdkg.api.app import create_app
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("vis-app"), network_node_cap=500)
-    with TestClient(create_app(settings, store)) as c:
+    with TestClient(create_app(settings, store), base_url="http://localhost") as c:
         yield c
 
 

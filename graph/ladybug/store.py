@@ -41,13 +41,18 @@ _REGISTRY: dict[Path, _Shared] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def _acquire(path: Path) -> _Shared:
+#: The default memory ceiling of the embedded store's buffer pool (LadybugDB's own default is 80 %
+#: of RAM). Strings and intermediate results of every query, user Cypher included, live in it.
+DEFAULT_BUFFER_POOL_MB = 4096
+
+
+def _acquire(path: Path, buffer_pool_mb: int = DEFAULT_BUFFER_POOL_MB) -> _Shared:
     with _REGISTRY_LOCK:
         shared = _REGISTRY.get(path)
         if shared is None:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                db = ladybug.Database(str(path))
+                db = ladybug.Database(str(path), buffer_pool_size=buffer_pool_mb * 1024 * 1024)
             except RuntimeError as exc:
                 if "lock" in str(exc).lower():
                     raise StoreLocked(
@@ -83,9 +88,11 @@ class _Tx:
 class LadybugStore(GraphStore):
     dialect = "ladybug"
 
-    def __init__(self, path: Path, *, decisions_file: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, *, decisions_file: Path | None = None, buffer_pool_mb: int = DEFAULT_BUFFER_POOL_MB
+    ) -> None:
         self.path = Path(path).expanduser().resolve()
-        self._shared = _acquire(self.path)
+        self._shared = _acquire(self.path, buffer_pool_mb)
         try:
             self._conn = ladybug.Connection(self._shared.db)
         except Exception:
