@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hdkg.errors import HdkgError, StoreUnavailable
+from hdkg.errors import HdkgError, QueryBusy, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,8 @@ def _unavailable(request: Request, detail: str, slug: str, where: str | None = N
 
 async def _hdkg_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, HdkgError)
+    if isinstance(exc, QueryBusy):  # the store is fine: the user-query slot is taken
+        return problem(request, 503, exc.slug, exc.message, where=exc.where, headers={"Retry-After": "1"})
     if exc.status_code == 503:
         log.warning("store unavailable: %s", exc)
         return _unavailable(request, exc.message, exc.slug, exc.where)

@@ -110,12 +110,15 @@ def _hdkg() -> list[str]:
 
 
 @contextmanager
-def served_demo(data_dir: Path | None = None, startup_s: float = 120) -> Iterator[str]:
+def served_demo(
+    data_dir: Path | None = None, startup_s: float = 120, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """`hdkg demo --no-serve` (the bundled corpus into a temp embedded store), then `hdkg serve` on a free port."""
     with tempfile.TemporaryDirectory(prefix="hdkg-load-") as tmp:
         data = data_dir or Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("HDKG_", "NEO4J_"))}
         env |= {"HDKG_DATA_DIR": str(data), "HDKG_STORE": "ladybug", "HDKG_LOG_LEVEL": "WARNING"}
+        env |= extra_env or {}
         subprocess.run([*_hdkg(), "demo", "--no-serve"], env=env, check=True, capture_output=True)
         port = _free_port()
         server = subprocess.Popen(

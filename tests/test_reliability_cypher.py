@@ -397,3 +397,23 @@ def test_parameters_of_every_json_type_run(client: TestClient) -> None:
     params = {"x": [1, 2.5, "s", None, True, {"k": [1]}]}
     r = client.post("/cypher", json={"query": "RETURN $x AS x", "parameters": params})
     assert r.status_code in (200, 400), r.text  # a store may refuse a mixed list, but never with a 500
+
+
+def test_a_busy_answer_is_503_and_leaves_the_store_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The busy slot is not a store failure: the API must not drop (close) a store others are using."""
+    monkeypatch.setattr(cypher_guard, "QUEUE_WAIT_S", 0.1)
+    app = _app({"cypher_enabled": True}, tmp_path)  # the app opens (and owns) its store
+    for c in _client(app, AUTH):
+        assert c.get("/actors").status_code == 200
+        opened = app.state.store_provider.get()
+        assert cypher_guard._ONE_AT_A_TIME.acquire(timeout=5)
+        try:
+            r = c.post("/cypher", json={"query": "RETURN 1 AS x"})
+        finally:
+            cypher_guard._ONE_AT_A_TIME.release()
+        body = _problem(r, 503)
+        assert body["type"] == "urn:hdkg:problem:query-busy" and r.headers["retry-after"] == "1"
+        assert app.state.store_provider.get() is opened
+        assert c.get("/actors").status_code == 200
