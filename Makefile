@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-test lint typecheck unit system-deps neo4j-start neo4j-stop bench clean
+.PHONY: demo test install install-test lint typecheck unit fuzz system-deps neo4j-start neo4j-stop bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ typecheck: install
 
 unit: install
 	$(BIN)/pytest
+
+## fuzz: schemathesis over every API operation with 1000 examples each (make test runs 200)
+fuzz: install
+	HDKG_SCHEMA_EXAMPLES=1000 $(BIN)/pytest -q tests/test_api_schema.py
 
 ## test: every test: lint, types, unit, store (LadybugDB + a real Neo4j), API, browser
 test: install system-deps lint typecheck unit
