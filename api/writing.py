@@ -14,6 +14,7 @@ from typing import Any
 
 from hdkg.errors import HdkgError, LoaderError, StoreLocked, StoreUnavailable
 from hdkg.graph.base import GraphStore, WriteResult
+from hdkg.loaders.jsonl import unreadable_json
 from hdkg.models import Article, Facts
 
 from .body import JSONL_TYPES
@@ -74,6 +75,8 @@ def split_batch(data: bytes, media_type: str) -> list[bytes]:
         items = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise LoaderError(f"The body is not valid JSON: {exc}", where="body") from None
+    except (ValueError, RecursionError) as exc:
+        raise LoaderError(f"The body cannot be read: {unreadable_json(exc)}", where="body") from None
     if isinstance(items, dict):
         items = [items]
     if not isinstance(items, list):

@@ -67,12 +67,21 @@ def record_to_article(record: Any, *, source: str, where: str) -> Article:
     )
 
 
+def unreadable_json(exc: ValueError | RecursionError) -> str:
+    """Valid JSON that Python will not build: nesting past the recursion limit, huge integers."""
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply to read"
+    return f"JSON value out of bounds: {str(exc).split(';')[0]}"
+
+
 def _parse_line(line: str, *, source: str, number: int) -> Article | ItemError:
     where = f"{source}:{number}"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return ItemError(ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", where=where), number)
+    except (ValueError, RecursionError) as exc:
+        return ItemError(ParseError(unreadable_json(exc), where=where), number)
     try:
         return record_to_article(record, source=source, where=where)
     except HdkgError as exc:
@@ -138,6 +147,9 @@ def parse_json(text: str, *, source: str) -> Iterator[Article | ItemError]:
             return
         where = f"{source}:{exc.lineno}"
         yield ItemError(ParseError(f"invalid JSON: {exc.msg} (column {exc.colno})", where=where), exc.lineno)
+        return
+    except (ValueError, RecursionError) as exc:
+        yield ItemError(ParseError(unreadable_json(exc), where=source), None)
         return
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):

@@ -43,3 +43,27 @@ def test_datelines_keep_the_year_word_with_the_date(line: str, date: str) -> Non
     found = parse_dateline(line)
     assert found is not None and found.date_text == date
     assert line[len(found.prefix) :].split()[0] in {"Текст", "Matn"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"text": "x", "title": ' + "9" * 5000 + "}",
+        '[{"text": ' + "[" * 3000 + "]" * 3000 + "}]",
+    ],
+)
+@pytest.mark.parametrize("path", ["/articles", "/ingest"])
+def test_unreadable_json_is_a_4xx_not_a_500(tmp_path: Path, body: str, path: str) -> None:
+    with TestClient(
+        create_app(settings_for(tmp_path)), base_url="http://localhost", raise_server_exceptions=False
+    ) as c:
+        r = c.post(
+            path,
+            content=body.encode(),
+            headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        )
+        assert r.status_code in (200, 422), r.text  # /ingest reports the bad item in its 200 summary
+        assert r.headers["content-type"] in ("application/json", "application/problem+json")
+        if r.status_code == 200:
+            assert r.json()["errors"], r.text
