@@ -194,8 +194,8 @@ def test_store_errors_are_400_and_timeouts_are_reported(client: TestClient, fill
     body = _problem(client.post("/cypher", json={"query": "MATCH (a:Actor) RETURN a.id AS x y"}), 400)
     assert "refused the query" in body["detail"]
     slow = (
-        "MATCH (a:Specialty), (b:Specialty), (c:Specialty), (d:Specialty), (e:Specialty) "
-        "WHERE a.id + b.id + c.id + d.id + e.id = 'none' RETURN count(*) AS n"
+        "MATCH (a:Specialty), (b:Specialty), (c:Specialty), (d:Specialty), (e:Specialty), (f:Specialty) "
+        "WHERE a.id + b.id + c.id + d.id + e.id + f.id = 'none' RETURN count(*) AS n"
     )
     body = _problem(client.post("/cypher", json={"query": slow}), 400)
     assert "timeout" in body["detail"]
@@ -344,8 +344,8 @@ def test_a_user_query_does_not_hold_the_store_lock(tmp_path: Path, monkeypatch: 
     filled.create_schema()
     fill(filled)
     slow = (
-        "MATCH (a:Specialty), (b:Specialty), (c:Specialty), (d:Specialty), (e:Specialty) "
-        "WHERE a.id + b.id + c.id + d.id + e.id = 'none' RETURN count(*) AS n"
+        "MATCH (a:Specialty), (b:Specialty), (c:Specialty), (d:Specialty), (e:Specialty), (f:Specialty) "
+        "WHERE a.id + b.id + c.id + d.id + e.id + f.id = 'none' RETURN count(*) AS n"
     )
     errors: list[BaseException] = []
     monkeypatch.setattr(cypher_guard, "QUEUE_WAIT_S", 0.2)
