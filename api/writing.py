@@ -81,7 +81,16 @@ def split_batch(data: bytes, media_type: str) -> list[bytes]:
         items = [items]
     if not isinstance(items, list):
         raise LoaderError("A JSON batch must be a list of article objects", where="body")
-    return [json.dumps(item, ensure_ascii=False).encode() for item in items]
+    return [_item_bytes(item) for item in items]
+
+
+def _item_bytes(item: Any) -> bytes:
+    """UTF-8 JSON of one item (its bytes name its source); an item UTF-8 cannot hold (a lone
+    surrogate) stays an ASCII escape, so that its own loader names the fault."""
+    try:
+        return json.dumps(item, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return json.dumps(item, ensure_ascii=True).encode()
 
 
 def ingest_batch(store: GraphStore, extractor: ExtractorHolder, items: list[bytes]) -> IngestSummary:

@@ -44,7 +44,9 @@ class Article(Model):
     url: str | None = None
     title: str = ""
     date: dt.date | None = None
-    lang: str | None = Field(None, description="ISO 639-1: ru, en, uz, or None when unknown")
+    lang: str | None = Field(
+        None, pattern=r"^[a-z]{2,3}$", description="ISO 639-1: ru, en, uz, or None when unknown"
+    )
     publisher: str | None = None
     text: str = Field(description="The cleaned text; all offsets point into it")
     raw_chars: int = 0

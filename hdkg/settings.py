@@ -44,6 +44,11 @@ class Settings(BaseSettings):
 
     api_token: SecretStr | None = None
     max_body_bytes: int = 5_000_000
+    #: URL fetches (CLI sources, feeds) may reach private, loopback and link-local addresses only when
+    #: this is true: for tests against 127.0.0.1 and trusted intranets, never for a public service.
+    fetch_allow_private: bool = False
+    #: One URL fetch (every redirect hop and the whole body) ends after this many seconds.
+    fetch_deadline_s: float = Field(60.0, gt=0, le=3600)
     cypher_enabled: bool = False
     cypher_timeout_s: float = 5.0
     cypher_row_cap: int = 1000

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from hdkg.loaders.clean import Cleaned, clean_document
 from hdkg.loaders.dates import date_from_url, iter_dates, nearest_year, year_from_url
 from hdkg.loaders.failures import EmptyInput
-from hdkg.loaders.language import detect_language
+from hdkg.loaders.language import declared_language, detect_language
 from hdkg.models import Article
 
 _TITLE_MAX = 200
@@ -101,7 +101,7 @@ def build_article(
         url=url,
         title=(title or "").strip() or title_from_text(text),
         date=choose_date(cleaned, url, date),
-        lang=lang or detect_language(text),
+        lang=declared_language(lang, where=where or source) or detect_language(text),
         publisher=publisher or cleaned.publisher,
         text=text,
         raw_chars=len(raw),

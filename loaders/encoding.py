@@ -1,15 +1,20 @@
-"""Bytes to text: strict UTF-8 first, BOMs, then a legacy guess line by line.
+"""Bytes to text: strict UTF-8 first, BOMs, then line by line on evidence.
 
 Central Asian sites still serve CP1251, and scraped files sometimes mix a
 UTF-8 body with a CP1251 footer. Decoding line by line keeps every valid
-UTF-8 line exact and decodes only the broken lines with the guessed legacy
-encoding, so nothing is lost to replacement characters.
+UTF-8 line exact. A broken line is judged on its own bytes: when most of its
+non-ASCII bytes still form valid UTF-8 sequences it is UTF-8 with a few bad
+bytes, which become U+FFFD (re-decoding it as CP1251 would turn the whole
+line to mojibake and its facts would vanish); otherwise it is decoded with
+the guessed legacy encoding. Both are counted and logged with their line
+numbers, never done silently.
 """
 
 from __future__ import annotations
 
 import codecs
 import logging
+from collections.abc import Iterable
 
 from charset_normalizer import from_bytes
 
@@ -81,12 +86,47 @@ def decode_bytes(data: bytes, *, where: str) -> str:
     except UnicodeDecodeError:
         pass
     legacy = _guess_legacy(data)
-    log.debug("%s: not UTF-8, decoding broken lines as %s", where, legacy)
-    lines = data.splitlines(keepends=True)
     out: list[str] = []
-    for raw in lines:
+    replaced: list[tuple[int, int]] = []
+    legacy_lines: list[int] = []
+    for number, raw in enumerate(data.splitlines(keepends=True), start=1):
         try:
             out.append(raw.decode("utf-8"))
+            continue
         except UnicodeDecodeError:
+            pass
+        text, bad = _utf8_with_replacement(raw)
+        if text is not None:
+            out.append(text)
+            replaced.append((number, bad))
+        else:
             out.append(raw.decode(legacy, errors="replace"))
+            legacy_lines.append(number)
+    if replaced:
+        total = sum(bad for _, bad in replaced)
+        log.warning(
+            "%s: %d invalid UTF-8 byte sequence(s) replaced by U+FFFD on line(s) %s",
+            where,
+            total,
+            _lines(n for n, _ in replaced),
+        )
+    if legacy_lines:
+        log.warning("%s: line(s) %s are not UTF-8, decoded as %s", where, _lines(legacy_lines), legacy)
     return "".join(out)
+
+
+def _utf8_with_replacement(raw: bytes) -> tuple[str | None, int]:
+    """The line as UTF-8 with its bad sequences replaced, when UTF-8 is what most of it is."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    non_ascii = sum(1 for b in raw if b >= 0x80)
+    valid = sum(len(ch.encode("utf-8")) for ch in text if ord(ch) >= 0x80 and ch != "\ufffd")
+    if non_ascii and valid >= 0.6 * non_ascii:
+        return text, bad
+    return None, bad
+
+
+def _lines(numbers: Iterable[int], shown: int = 10) -> str:
+    listed = list(numbers)
+    head = ", ".join(str(n) for n in listed[:shown])
+    return head + (f" (+{len(listed) - shown} more)" if len(listed) > shown else "")

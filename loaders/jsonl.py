@@ -29,12 +29,38 @@ _DATE = ("date", "published", "published_at", "pubDate", "datetime", "created_at
 _PUBLISHER = ("publisher", "site", "sitename", "source_name", "agency")
 
 
-def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+def _first(record: dict[str, Any], keys: tuple[str, ...], *, where: str) -> str | None:
+    """The first non-empty string among ``keys``; a field of another JSON type is this record's error.
+
+    Dropping a wrong-typed field silently would store an article without its title or date and
+    nobody would learn why, so the record fails alone, naming the field."""
     for key in keys:
         value = record.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ParseError(f"field {key!r} must be a string, got {_json_type(value)}", where=where)
+        if value.strip():
+            return _unicode(value.strip(), key, where=where)
     return None
+
+
+def _json_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _unicode(value: str, key: str, *, where: str) -> str:
+    """``value`` unless it holds a lone surrogate (a JSON ``\\udXXX`` escape that is no character)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        raise ParseError(
+            f"field {key!r} holds an unpaired surrogate U+{code:04X} at character {exc.start}: not Unicode text",
+            where=where,
+        ) from None
+    return value
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -49,20 +75,19 @@ def _date(value: str | None) -> dt.date | None:
 def record_to_article(record: Any, *, source: str, where: str) -> Article:
     if not isinstance(record, dict):
         raise ParseError(f"expected a JSON object, got {type(record).__name__}", where=where)
-    text = _first(record, _TEXT)
+    text = _first(record, _TEXT, where=where)
     if text is None:
         raise ParseError(f"the record has no text field (one of {', '.join(_TEXT)})", where=where)
     if looks_like_html(text):
         text = html_to_text(text)
-    lang = record.get("lang")
     return build_article(
         source=source,
         raw=text,
-        title=_first(record, _TITLE),
-        url=_first(record, _URL),
-        date=_date(_first(record, _DATE)),
-        publisher=_first(record, _PUBLISHER),
-        lang=lang if isinstance(lang, str) and lang.strip() else None,
+        title=_first(record, _TITLE, where=where),
+        url=_first(record, _URL, where=where),
+        date=_date(_first(record, _DATE, where=where)),
+        publisher=_first(record, _PUBLISHER, where=where),
+        lang=_first(record, ("lang", "language"), where=where),
         where=where,
     )
 

@@ -12,7 +12,9 @@ import re
 from functools import cache
 from typing import Any
 
+from hdkg.loaders.failures import ParseError
 from hdkg.loaders.lexicon import language_cues
+from hdkg.ontology.vocab import LANGS
 
 _SAMPLE = 4000
 _MIN_LETTERS = 12
@@ -93,3 +95,20 @@ def detect_language(text: str) -> str | None:
     if cyr >= lat:
         return _cyrillic(sample, cyr)
     return _latin(sample)
+
+
+def declared_language(value: str | None, *, where: str) -> str | None:
+    """A language a record declares, as a supported ISO 639-1 code, or this record's error.
+
+    Declared values are taken at their word by everything downstream (the extractor picks its
+    lexicons by them, SHACL checks them on export), so an unsupported one fails here, naming the
+    record, instead of poisoning the store. Case and a region subtag ("RU", "ru-RU") are accepted."""
+    if value is None or not value.strip():
+        return None
+    code = value.strip().lower().replace("_", "-").split("-", 1)[0]
+    if code not in LANGS:
+        raise ParseError(
+            f"lang {value.strip()[:20]!r} is not a supported language (one of {', '.join(LANGS)})",
+            where=where,
+        )
+    return code
