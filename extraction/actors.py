@@ -59,7 +59,7 @@ def chunk_mention(
     capital = doc.tokens[ch.first].is_cap and ch.first != doc.sents[doc.tokens[ch.first].sent].first
     if not (ch.named or has_place or capital):
         # a bare "министерства" / "клиника" points back to the last body with that head
-        hk0 = next(iter(keys.key_of([doc.tokens[ch.head].lemma])), "")
+        hk0 = min(keys.key_of([doc.tokens[ch.head].lemma]), default="")  # min: the same head whatever the hash seed
         for m in reversed(prior):
             if m.role == "org" and hk0 and (m.head == hk0 or hk0 in m.cand.key):
                 return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, m.cand, "org", head=m.head)
@@ -72,7 +72,7 @@ def chunk_mention(
     if country is None and not unknown_place:
         country = sent_foreign if (ch.named and sent_foreign) else main
     head_key = keys.key_of([doc.tokens[ch.head].lemma])
-    hk = next(iter(head_key)) if head_key else ch.head_lemma
+    hk = min(head_key) if head_key else ch.head_lemma
     gid = keys.lookup(key, country, hk, superset=not local)
     placed = any(g.entry.kind in ("country", "adj") for g in [*ch.places, *ch.pre])
     if gid is None and inner_actor is None and not placed:

@@ -13,7 +13,18 @@ import re
 from collections.abc import Iterable, Iterator
 
 from hdkg.errors import ExtractionError
-from hdkg.extraction import actors, assemble, gazetteer_match, links, ner, persons, places, segment, translit
+from hdkg.extraction import (
+    actors,
+    assemble,
+    bounded,
+    gazetteer_match,
+    links,
+    ner,
+    persons,
+    places,
+    segment,
+    translit,
+)
 from hdkg.models import Article, Facts
 
 log = logging.getLogger(__name__)
@@ -59,7 +70,7 @@ class Extractor:
             yield self.extract(a)
 
     def _extract(self, article: Article) -> Facts:
-        text = article.text
+        text = bounded.cut(article.text, where=article.source)
         lang = article.lang if article.lang in ("ru", "en", "uz") else guess_lang(text)
         if lang == "ru":
             toks, sents, spans = ner.analyse_ru(text)
