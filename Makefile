@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-test lint typecheck unit fuzz system-deps neo4j-start neo4j-stop bench clean
+.PHONY: demo test install install-test lint typecheck unit fuzz system-deps neo4j-fetch wheel-check neo4j-start neo4j-stop bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,fast]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -24,6 +24,14 @@ demo: install
 ## system-deps: Chromium + chromedriver (browser tests) and a JDK/Maven check (Neo4j tests)
 system-deps:
 	bash scripts/system-deps
+
+## neo4j-fetch: the Neo4j 5.26 jars from Maven Central into ~/.cache/hdkg (first run only; prints each jar)
+neo4j-fetch:
+	bash scripts/neo4j-local fetch
+
+## wheel-check: the built wheel in a clean venv with that venv's own pip, beside a stray top-level `extraction`
+wheel-check:
+	bash scripts/check-install
 
 lint: install
 	$(BIN)/ruff check .
@@ -40,7 +48,7 @@ fuzz: install
 	HDKG_SCHEMA_EXAMPLES=1000 $(BIN)/pytest -q tests/test_api_schema.py
 
 ## test: every test: lint, types, unit, store (LadybugDB + a real Neo4j), API, browser
-test: install system-deps lint typecheck unit
+test: install system-deps neo4j-fetch lint typecheck unit wheel-check
 
 bench: install
 	$(BIN)/python -m bench.run_all

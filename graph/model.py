@@ -1,8 +1,9 @@
 """The graph model both dialects share: labels, relationship types, vocabularies, link identity.
 
 Labels for link kinds and the Specialty/Area nodes come from the ontology
-(``ontology.vocab``), imported lazily so that ``graph`` still imports while
-the ontology is being written; the fallback mirrors ``hdkg.models`` literals.
+(``ontology.vocab``). A missing or broken ontology file is an ``OntologyError``
+naming the file: a store built without its vocabularies (0 Specialty nodes)
+would look fine and answer every specialty question with nothing.
 
 Link identity: one stored link per real-world fact, whatever the number of
 articles reporting it. The key is ``kind | status | date-or-'-' | sides`` where
@@ -16,13 +17,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import get_args
 
-from hdkg.models import Link, LinkKind
+from hdkg.models import Link
 
 log = logging.getLogger(__name__)
 
@@ -42,31 +41,23 @@ class ConceptRow:
 @functools.cache
 def link_classes() -> dict[str, str]:
     """Link kind -> ontology class name (the extra Neo4j label on each link)."""
-    try:
-        vocab = importlib.import_module("hdkg.ontology.vocab")
-        classes: dict[str, str] = dict(vocab.link_classes())
-        if classes:
-            return classes
-    except Exception as exc:  # the ontology may be mid-edit; the fallback keeps writes possible
-        log.warning("ontology.vocab.link_classes unavailable (%s); using built-in kinds", exc)
-    return {k: k.capitalize() for k in get_args(LinkKind)}
+    from hdkg.ontology import vocab
+
+    return dict(vocab.link_classes())
 
 
 def _concepts(fn_name: str) -> list[ConceptRow]:
-    try:
-        vocab = importlib.import_module("hdkg.ontology.vocab")
-        rows = []
-        for c in getattr(vocab, fn_name)():
-            labels = [f"{lang}:{text}" for lang, text in sorted(c.pref.items())]
-            alt = c.alt.items() if isinstance(c.alt, dict) else []
-            for lang, texts in sorted(alt):
-                for text in [texts] if isinstance(texts, str) else texts:
-                    labels.append(f"{lang}:{text}")
-            rows.append(ConceptRow(str(c.id), str(c.iri), labels))
-        return rows
-    except Exception as exc:
-        log.warning("ontology.vocab.%s unavailable (%s); no %s nodes created", fn_name, exc, fn_name)
-        return []
+    from hdkg.ontology import vocab
+
+    rows = []
+    for c in getattr(vocab, fn_name)():
+        labels = [f"{lang}:{text}" for lang, text in sorted(c.pref.items())]
+        alt = c.alt.items() if isinstance(c.alt, dict) else []
+        for lang, texts in sorted(alt):
+            for text in [texts] if isinstance(texts, str) else texts:
+                labels.append(f"{lang}:{text}")
+        rows.append(ConceptRow(str(c.id), str(c.iri), labels))
+    return rows
 
 
 def specialties() -> list[ConceptRow]:

@@ -127,7 +127,7 @@ def year_bars(rows: list[dict[str, Any]], colours: dict[str, str]) -> dict[str, 
 
 
 def home_context(store: GraphStore) -> dict[str, Any]:
-    specs = vocab.specialties(r["id"] for r in store.query("specialty_counts"))
+    specs = vocab.specialties()
     spec_labels = {o.id: o.label for o in specs}
     link_colours = palette.link_palette(vocab.link_kinds())
     return {

@@ -50,14 +50,10 @@ class ViewFilters(Model):
 
 
 def store_options(store: GraphStore | None) -> dict[str, Any]:
-    """Countries and the specialties/areas present, for the selects (same data as ``/countries``)."""
+    """Countries present, for the country select (same data as ``/countries``)."""
     if store is None:
-        return {"countries": [], "specialty_ids": [], "area_ids": []}
-    return {
-        "countries": store.query("country_counts"),
-        "specialty_ids": [r["id"] for r in store.query("specialty_counts")],
-        "area_ids": [r["id"] for r in store.query("area_counts")],
-    }
+        return {"countries": []}
+    return {"countries": store.query("country_counts")}
 
 
 def network_context(
@@ -71,7 +67,7 @@ def network_context(
     known = store_options(store)
     types = vocab.actor_types()
     kinds = vocab.link_kinds()
-    specs = vocab.specialties(known["specialty_ids"])
+    specs = vocab.specialties()
     actor_colours = palette.actor_palette(types)
     link_colours = palette.link_palette(kinds)
     type_labels = {o.id: o.label for o in types} | {"Country": "Country"}
@@ -109,7 +105,7 @@ def network_context(
         "kinds": kinds,
         "statuses": vocab.statuses(),
         "specialties": specs,
-        "areas": vocab.areas(known["area_ids"]),
+        "areas": vocab.areas(),
         "countries": known["countries"],
         "actor_colours": actor_colours,
         "link_colours": link_colours,

@@ -1,21 +1,19 @@
-"""Labels and options for the page's selects, from the ontology when it is there.
+"""Labels and options for the page's selects, from the ontology.
 
-``ontology.vocab`` is the code's only source of vocabularies; it is imported
-lazily so the page still renders (with ids as labels, and the typed literals
-of ``hdkg.models`` as the closed lists) while the ontology is being built.
+``ontology.vocab`` is the code's only source of vocabularies; a missing or
+broken ontology file is its ``OntologyError`` (naming the file), never a page
+that quietly shows ids and misses concepts.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any, get_args
+from typing import Any
 
-from hdkg.models import ActorType, LinkKind, LinkStatus
+from hdkg.ontology import vocab as ontology_vocab
 
 log = logging.getLogger(__name__)
 LANGS = ("en", "ru", "uz")
@@ -25,14 +23,6 @@ LANGS = ("en", "ru", "uz")
 class Option:
     id: str
     label: str
-
-
-def _module() -> ModuleType | None:
-    try:
-        return importlib.import_module("hdkg.ontology.vocab")
-    except ImportError:
-        log.warning("ontology.vocab is not importable; the page uses ids as labels")
-        return None
 
 
 def humanise(ident: str) -> str:
@@ -52,34 +42,25 @@ def _label(item: Any) -> Option:
     return Option(ident, str(label or ident))
 
 
-def _options(name: str, fallback: Iterable[str]) -> list[Option]:
-    mod = _module()
-    fn: Callable[[], Iterable[Any]] | None = getattr(mod, name, None) if mod is not None else None
-    if fn is None:
-        return [_label(x) for x in fallback]
-    try:
-        return [_label(x) for x in fn()]
-    except Exception:  # an unfinished vocabulary must not take the page down
-        log.exception("ontology.vocab.%s() failed; using fallback ids", name)
-        return [_label(x) for x in fallback]
+def _options(fn: Callable[[], Iterable[Any]]) -> list[Option]:
+    return [_label(x) for x in fn()]
 
 
 def actor_types() -> list[Option]:
-    return _options("actor_types", get_args(ActorType))
+    return _options(ontology_vocab.actor_types)
 
 
 def link_kinds() -> list[Option]:
-    return _options("link_kinds", get_args(LinkKind))
+    return _options(ontology_vocab.link_kinds)
 
 
 def statuses() -> list[Option]:
-    return _options("statuses", get_args(LinkStatus))
+    return _options(ontology_vocab.statuses)
 
 
-def specialties(known: Iterable[str] = ()) -> list[Option]:
-    """The specialty scheme; ``known`` (ids found in the store) stands in when the scheme is absent."""
-    return _options("specialties", sorted(set(known)))
+def specialties() -> list[Option]:
+    return _options(ontology_vocab.specialties)
 
 
-def areas(known: Iterable[str] = ()) -> list[Option]:
-    return _options("areas", sorted(set(known)))
+def areas() -> list[Option]:
+    return _options(ontology_vocab.areas)
