@@ -8,10 +8,12 @@ PORT ?= 8000
 .PHONY: demo test install install-test lint typecheck unit fuzz system-deps neo4j-fetch wheel-check neo4j-start neo4j-stop bench clean
 
 $(BIN)/python:
+	@echo "make: creating $(VENV) and upgrading its pip"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	@echo "make: installing hdkg and its pinned dependencies into $(VENV) (first time: 2-5 minutes, ~700 MB)"
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,fast]'
 	touch $@
 

@@ -159,8 +159,18 @@ def _gazetteer() -> Gazetteer:
 
 @cache
 def lexicon(name: str) -> dict[str, Any]:
-    data = yaml.safe_load((LEXICON / f"{name}.yaml").read_text(encoding="utf-8"))
-    return dict(data or {})
+    """One lexicon file as a mapping; a missing, unreadable or empty file is an error naming it
+    (an empty lexicon would silently switch a mechanism off)."""
+    from hdkg.errors import ConfigError
+
+    path = LEXICON / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read lexicon: {exc}", where=str(path)) from exc
+    if not isinstance(data, dict) or not data:
+        raise ConfigError("a lexicon must be a non-empty mapping", where=str(path))
+    return dict(data)
 
 
 @dataclass(frozen=True)

@@ -134,3 +134,23 @@ def test_neo4j_local_env_exports_what_eval_applies(neo4j_env: dict[str, str]) ->
     run = subprocess.run(["bash", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == neo4j_env["NEO4J_URI"]
+
+
+@pytest.mark.parametrize(("content", "message"), [("", "non-empty mapping"), ("a: [", "cannot read lexicon")])
+def test_a_broken_lexicon_file_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, message: str
+) -> None:
+    from hdkg.errors import ConfigError
+    from hdkg.extraction import resources as res
+
+    (tmp_path / "titles.yaml").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(res, "LEXICON", tmp_path)
+    res.lexicon.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=message) as info:
+            res.lexicon("titles")
+        assert str(info.value.where).endswith("titles.yaml")
+        with pytest.raises(ConfigError, match="No such file"):
+            res.lexicon("missing")
+    finally:
+        res.lexicon.cache_clear()
