@@ -51,6 +51,22 @@ def _negated(tokens: list[Token], a: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _intent_index(lang: str) -> phrases.Index:
+    items = (resources.lexicon("triggers").get("intent") or {}).get(lang) or []
+    return phrases.build_index([(str(w), "intent") for w in items], lang)
+
+
+def _intended(tokens: list[Token], lang: str) -> bool:
+    """An intent verb governs the act ("договорились подписать"): planned, whatever the verb's tense."""
+    for _, end, _ in phrases.scan(tokens, _intent_index(lang)):
+        if lang != "ru":
+            return True
+        if any(t.info is not None and t.info.pos == "INFN" for t in tokens[end : end + 3]):
+            return True
+    return False
+
+
 def detect(tokens: list[Token], lang: str) -> Trigger | None:
     kidx, sidx = _indexes(lang)
     found = {label for a, _, label in phrases.scan(tokens, kidx) if not _negated(tokens, a)}
@@ -60,7 +76,7 @@ def detect(tokens: list[Token], lang: str) -> Trigger | None:
     cues = {label for _, _, label in phrases.scan(tokens, sidx)}
     future = any(t.info is not None and "futr" in t.info.tags and t.info.pos == "VERB" for t in tokens)
     past = any(t.info is not None and "past" in t.info.tags and t.info.pos == "VERB" for t in tokens)
-    if ("planned" in cues and not past) or (future and not past):
+    if _intended(tokens, lang) or ("planned" in cues and not past) or (future and not past):
         status = "planned"
     elif "discussed" in cues and kind in ("program", "agreement", "event", "aid"):
         status = "discussed"
