@@ -21,7 +21,7 @@ from hdkg.settings import Settings, get_settings
 
 from . import problems
 from .deps import StoreProvider
-from .routers import actors, cooperations, cypher, export, health, links, network, vocab, write
+from .routers import actors, cooperations, cypher, docs, export, health, links, network, vocab, write
 from .writing import ExtractorHolder
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=hdkg.__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served from vendored assets by api/routers/docs.py (no CDN)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store_provider = provider
@@ -70,7 +72,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     problems.install(app)
-    for module in (health, cooperations, actors, links, vocab, network, export, write, cypher):
+    for module in (health, cooperations, actors, links, vocab, network, export, write, cypher, docs):
         app.include_router(module.router)
     _include_pages(app)
     return app

@@ -332,3 +332,33 @@ def test_js_and_python_style_a_network_alike(driver: Any, server: str, store: Gr
     )
     assert fetched == {"nodes": cfg["nodes"], "edges": cfg["edges"]}
     assert_clean(d)
+
+
+@pytest.mark.parametrize(
+    ("path", "operation_selector", "shot"),
+    [
+        ("/docs", ".opblock", "docs.png"),
+        ("/redoc", "[data-section-id^='tag/'], .menu-content li", "redoc.png"),
+    ],
+)
+def test_api_docs_render_offline(
+    driver: Any, server: str, path: str, operation_selector: str, shot: str
+) -> None:
+    """Swagger UI and ReDoc come from hdkg itself: the operations render and nothing is fetched outside."""
+    d = driver
+    d.get("about:blank")
+    d.get_log("performance")
+    d.get(f"{server}{path}")
+    count = wait(
+        lambda: d.execute_script(f"return document.querySelectorAll({operation_selector!r}).length"),
+        f"{path} operations",
+        timeout=30,
+    )
+    assert count >= 5
+    if path == "/docs":
+        text = d.execute_script("return document.body.innerText")
+        assert "/cooperations" in text and "/network" in text
+    d.save_screenshot(str(ARTIFACTS / shot))
+    urls = browser.sent_urls(d)  # ReDoc's footer asks for its maker's logo; the page's CSP blocks it
+    assert browser.outside(urls) == [], browser.outside(urls)
+    assert any("/docs-assets/" in u for u in urls)

@@ -65,6 +65,21 @@ def requested_urls(driver: Any) -> list[str]:
     return out
 
 
+def sent_urls(driver: Any) -> list[str]:
+    """Like ``requested_urls``, less the requests the browser itself blocked (a page's CSP):
+    those never leave the machine (drains the log)."""
+    urls: dict[str, str] = {}
+    blocked: set[str] = set()
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        params = msg.get("params", {})
+        if msg.get("method") == "Network.requestWillBeSent":
+            urls[str(params["requestId"])] = str(params["request"]["url"])
+        elif msg.get("method") == "Network.loadingFailed" and params.get("blockedReason"):
+            blocked.add(str(params["requestId"]))
+    return [u for rid, u in urls.items() if rid not in blocked]
+
+
 def outside(urls: list[str]) -> list[str]:
     return [u for u in urls if not u.startswith(LOCAL_PREFIXES)]
 
