@@ -59,7 +59,8 @@ def chunk_mention(
     capital = doc.tokens[ch.first].is_cap and ch.first != doc.sents[doc.tokens[ch.first].sent].first
     if not (ch.named or has_place or capital):
         # a bare "министерства" / "клиника" points back to the last body with that head
-        hk0 = min(keys.key_of([doc.tokens[ch.head].lemma]), default="")  # min: the same head whatever the hash seed
+        # min(), not next(iter()): the same head key whatever the process's hash seed
+        hk0 = min(keys.key_of([doc.tokens[ch.head].lemma]), default="")
         for m in reversed(prior):
             if m.role == "org" and hk0 and (m.head == hk0 or hk0 in m.cand.key):
                 return Mention(ch.first, ch.last, doc.tokens[ch.first].sent, m.cand, "org", head=m.head)

@@ -11,6 +11,7 @@ from hdkg.cli import (  # noqa: E402, F401  (imported for their @app.command reg
     export_cmd,
     extract_cmd,
     ingest_cmd,
+    load_cmd,
     serve_cmd,
     stats_cmd,
     view_cmd,

@@ -1,7 +1,8 @@
-"""`hdkg extract FILE... [--format jsonl|ttl] [--out FILE]`: facts without a store.
+"""`hdkg extract FILE... [--format jsonl|facts|ttl] [--out FILE]`: facts without a store.
 
 jsonl prints ``Facts.to_eval_json()`` one line per article in input order
-(the scorer's format); ttl prints RDF through the ontology package. A file
+(the scorer's format); facts prints the whole typed Facts, versioned, for
+`hdkg load` (``hdkg.facts_io``); ttl prints RDF through the ontology package. A file
 that fails is named on stderr, the others are still printed, and the exit
 code is non-zero.
 """
@@ -23,6 +24,7 @@ from hdkg.models import Facts
 
 class Format(StrEnum):
     jsonl = "jsonl"
+    facts = "facts"
     ttl = "ttl"
 
 
@@ -36,7 +38,9 @@ def _write_ttl(facts: list[Facts], out: TextIO) -> None:
 @app.command("extract")
 def extract_command(
     files: list[str] = typer.Argument(..., help="Article files (txt, html, json, jsonl) or URLs"),
-    fmt: Format = typer.Option(Format.jsonl, "--format", help="jsonl (eval records) or ttl (RDF)"),
+    fmt: Format = typer.Option(
+        Format.jsonl, "--format", help="jsonl (eval records), facts (for `hdkg load`) or ttl (RDF)"
+    ),
     out: Path | None = typer.Option(None, "--out", help="Write here instead of stdout"),
 ) -> None:
     """Extract actors and cooperation links from articles; no store needed."""
@@ -61,6 +65,11 @@ def extract_command(
                 continue
             if fmt is Format.jsonl:
                 stream.write(json.dumps(facts.to_eval_json(), ensure_ascii=False) + "\n")
+                stream.flush()
+            elif fmt is Format.facts:
+                from hdkg.facts_io import dumps
+
+                stream.write(dumps(facts) + "\n")
                 stream.flush()
             else:
                 collected.append(facts)

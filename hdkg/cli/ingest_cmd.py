@@ -9,7 +9,7 @@ import typer
 
 from hdkg.cli.app import app
 from hdkg.errors import HdkgError
-from hdkg.pipeline import DEFAULT_BATCH
+from hdkg.pipeline import DEFAULT_BATCH, IngestSummary
 
 
 @app.command("ingest")
@@ -47,6 +47,11 @@ def ingest_command(
     except HdkgError as exc:
         typer.echo(f"hdkg ingest: {exc}", err=True)
         raise typer.Exit(1) from exc
+    report(summary, as_json=as_json)
+
+
+def report(summary: IngestSummary, *, as_json: bool) -> None:
+    """The run's summary on stdout (failures on stderr); exit 1 when anything failed."""
     if as_json:
         typer.echo(json.dumps(summary.model_dump(), ensure_ascii=False, indent=2))
     else:
