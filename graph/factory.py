@@ -29,6 +29,10 @@ def open_store(settings: Settings | None = None, store: str | None = None) -> Gr
             settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
             decisions_file=settings.decisions_file,
+            query_timeout_s=settings.neo4j_query_timeout_s,
+            max_connection_lifetime_s=settings.neo4j_max_connection_lifetime_s,
+            liveness_check_timeout_s=settings.neo4j_liveness_check_timeout_s,
+            keep_alive=settings.neo4j_keep_alive,
         )
     else:
         raise ConfigError(f"unknown store {kind!r}; use 'ladybug' or 'neo4j'", where="HDKG_STORE")

@@ -42,6 +42,14 @@ class Settings(BaseSettings):
         "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "HDKG_NEO4J_DATABASE")
     )
 
+    #: Server-side timeout of each named read on Neo4j (seconds; 0 turns it off).
+    neo4j_query_timeout_s: float = Field(30.0, ge=0)
+    #: Close pooled connections older than this (Aura and load balancers drop idle ones: keep it under theirs).
+    neo4j_max_connection_lifetime_s: float = Field(3600.0, gt=0)
+    #: Test a pooled connection idle longer than this before use (unset: never; Aura: 30 is a good value).
+    neo4j_liveness_check_timeout_s: float | None = Field(None, ge=0)
+    neo4j_keep_alive: bool = True
+
     api_token: SecretStr | None = None
     max_body_bytes: int = 5_000_000
     #: URL fetches (CLI sources, feeds) may reach private, loopback and link-local addresses only when

@@ -122,7 +122,9 @@ def _partners_by_specialty(timeline: list[TimelineEntry]) -> list[SpecialtyPartn
 )
 def get_actor(
     store: StoreDep,
-    actor_id: Annotated[str, Path(min_length=1, max_length=500, description="Actor id")],
+    actor_id: Annotated[
+        str, Path(min_length=1, max_length=500, pattern=r"^[^\r\n]+$", description="Actor id (one line)")
+    ],
 ) -> ActorDetail:
     rows = run(store, "actor", id=actor_id)
     if not rows:

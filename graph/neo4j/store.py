@@ -4,6 +4,13 @@ The driver already retries transient errors inside ``execute_write``; on top
 of that a lost connection (ServiceUnavailable, SessionExpired) is retried a
 few times with backoff before ``StoreUnavailable`` names what could not be
 written. Every driver error leaves this module as an ``hdkg`` error.
+
+Cluster-ready: one driver per store with one bookmark manager, so every read
+sees every write this process committed before it (causal consistency across
+sessions, also on a cluster's secondaries); reads run in READ access mode
+(routed to secondaries over ``neo4j://``), writes in WRITE mode on the leader;
+every named read has a server-side timeout; connection lifetime, liveness
+check and keep-alive are settings, as Aura and load balancers need.
 """
 
 from __future__ import annotations
@@ -70,18 +77,33 @@ class Neo4jStore(GraphStore):
         database: str = "neo4j",
         decisions_file: Path | None = None,
         attempts: int = ATTEMPTS,
+        query_timeout_s: float | None = 30.0,
+        max_connection_lifetime_s: float = 3600.0,
+        liveness_check_timeout_s: float | None = None,
+        keep_alive: bool = True,
     ) -> None:
         self.uri, self.database, self.attempts = uri, database, attempts
+        self.query_timeout_s = query_timeout_s
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri,
                 auth=(user, password),
                 max_transaction_retry_time=DRIVER_RETRY_S,
                 connection_timeout=CONNECT_TIMEOUT_S,
+                max_connection_lifetime=max_connection_lifetime_s,
+                liveness_check_timeout=liveness_check_timeout_s,
+                keep_alive=keep_alive,
             )
-        except (DriverError, ValueError) as exc:
+        except (DriverError, ValueError, TypeError) as exc:
             raise ConfigError(f"bad Neo4j connection settings: {exc}", where="NEO4J_URI") from exc
+        self._bookmarks = neo4j.GraphDatabase.bookmark_manager()
         self._decisions = DecisionsFile(decisions_file)
+
+    def _session(self, mode: str) -> neo4j.Session:
+        """A session that waits for this process's last write (bookmarks) and says where it may run."""
+        return self._driver.session(
+            database=self.database, bookmark_manager=self._bookmarks, default_access_mode=mode
+        )
 
     def _retry(self, what: str, fn: Callable[[], T]) -> T:
         delay = BACKOFF_S
@@ -106,12 +128,13 @@ class Neo4jStore(GraphStore):
 
     def _write(self, what: str, fn: Callable[[neo4j.ManagedTransaction], T]) -> T:
         def run() -> T:
-            with self._driver.session(database=self.database) as session:
+            with self._session(neo4j.WRITE_ACCESS) as session:
                 return session.execute_write(fn)
 
         return self._retry(what, run)
 
     def _read(self, what: str, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        @neo4j.unit_of_work(timeout=self.query_timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             # named queries return plain values: zip the columns rather than .data()'s recursive copy
             result = tx.run(query, params)
@@ -119,14 +142,14 @@ class Neo4jStore(GraphStore):
             return [dict(zip(keys, values, strict=True)) for values in result.values()]
 
         def run() -> list[dict[str, Any]]:
-            with self._driver.session(database=self.database) as session:
+            with self._session(neo4j.READ_ACCESS) as session:
                 return session.execute_read(work)
 
         return self._retry(what, run)
 
     def _auto(self, what: str, statement: str) -> None:
         def run() -> None:
-            with self._driver.session(database=self.database) as session:
+            with self._session(neo4j.WRITE_ACCESS) as session:
                 session.run(statement).consume()
 
         self._retry(what, run)

@@ -29,6 +29,8 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                // Routing (neo4j://) answers with the advertised address: this one, not :7687.
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                 // User Cypher must not reach files or the network: no file:// LOAD CSV, an import
                 // root inside the data folder, and LOAD CSV to any address refused.

@@ -1,0 +1,80 @@
+"""Neo4j as a cluster needs it: bookmarks carry every write into the next read, reads ask for READ
+sessions (a cluster routes them to secondaries), writes for WRITE, named reads have a server timeout,
+and the store works over the routing scheme ``neo4j://`` as over ``bolt://``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import neo4j
+import pytest
+
+from hdkg.errors import StoreError
+from hdkg.graph.base import GraphStore
+from hdkg.graph.neo4j import Neo4jStore
+from tests.test_api_support import facts
+
+
+@pytest.fixture
+def sessions(neo4j_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
+    """The keyword arguments of every session the store opens."""
+    assert isinstance(neo4j_store, Neo4jStore)
+    driver = neo4j_store._driver
+    opened: list[dict[str, Any]] = []
+    real = driver.session
+
+    def recording(**kwargs: Any) -> neo4j.Session:
+        opened.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(driver, "session", recording)
+    yield opened
+
+
+def test_reads_wait_for_the_writes_before_them(
+    neo4j_store: GraphStore, sessions: list[dict[str, Any]]
+) -> None:
+    assert isinstance(neo4j_store, Neo4jStore)
+    seen: list[frozenset[str]] = []
+    for n, f in enumerate(facts()[:3], start=1):
+        neo4j_store.write_facts(f)
+        seen.append(frozenset(neo4j_store._bookmarks.get_bookmarks()))
+        counts = {r["label"]: r["count"] for r in neo4j_store.query("node_counts")}
+        assert counts["Article"] == n, "a read right after the write must see it"
+    assert all(seen) and len(set(seen)) == 3, "each committed write moves the bookmarks on"
+    assert {id(s["bookmark_manager"]) for s in sessions} == {id(neo4j_store._bookmarks)}
+
+
+def test_reads_are_read_sessions_and_writes_write_sessions(
+    neo4j_store: GraphStore, sessions: list[dict[str, Any]]
+) -> None:
+    neo4j_store.write_facts(facts()[0])
+    writes = [s["default_access_mode"] for s in sessions]
+    sessions.clear()
+    neo4j_store.query("node_counts")
+    neo4j_store.stats()
+    reads = [s["default_access_mode"] for s in sessions]
+    assert writes and set(writes) == {neo4j.WRITE_ACCESS}
+    assert reads and set(reads) == {neo4j.READ_ACCESS}
+
+
+def test_a_named_read_has_a_server_timeout(neo4j_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert isinstance(neo4j_store, Neo4jStore)
+    monkeypatch.setattr(neo4j_store, "query_timeout_s", 0.5)
+    slow = "UNWIND range(1, 400000000) AS x WITH x WHERE x % 7 = 99 RETURN count(x) AS n"
+    with pytest.raises(StoreError, match=r"(?i)timeout|timed out|terminated"):
+        neo4j_store._read("slow", slow, {})
+
+
+def test_the_store_works_over_the_routing_scheme(neo4j_env: dict[str, str]) -> None:
+    uri = neo4j_env["NEO4J_URI"].replace("bolt://", "neo4j://")
+    store = Neo4jStore(uri, neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
+    try:
+        store.clear()
+        store.write_facts(facts()[0])
+        assert store.stats().nodes["Article"] == 1
+        assert {r["label"]: r["count"] for r in store.query("node_counts")}["Article"] == 1
+    finally:
+        store.clear()
+        store.close()
