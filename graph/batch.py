@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from hdkg.graph import cooperation
 from hdkg.graph.base import WriteResult
+from hdkg.graph.coop_write import Pending, settle
 from hdkg.graph.model import link_identity
 from hdkg.graph.resolution import Resolver, resolution_keys
 from hdkg.graph.writer import Row, Tx, write_facts
@@ -184,7 +184,7 @@ def write_many(tx: Tx, batch: Sequence[Facts], resolver: Resolver) -> list[Write
     stored = {r["id"]: r["content_hash"] for r in tx.run("articles_get", ids=ids)} if ids else {}
     buffered = _fresh(tx, batch)
     seen: set[str] = set()
-    touched: set[cooperation.Pair] = set()
+    touched = Pending()
     results: list[WriteResult] = []
     for facts in batch:
         art = facts.article
@@ -198,7 +198,7 @@ def write_many(tx: Tx, batch: Sequence[Facts], resolver: Resolver) -> list[Write
             results.append(write_facts(buffered, facts, resolver, touched))
         seen.add(art.id)
     buffered.flush()
-    cooperation.refresh(tx, touched)  # once for the batch, over what the batch left in the store
+    settle(tx, touched)  # once for the batch, over what the batch left in the store
     return results
 
 

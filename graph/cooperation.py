@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from hdkg.graph.queries import PAIR_QUERIES
+from hdkg.graph.queries import ROUTED_QUERIES
 
 Row = dict[str, Any]
 Pair = tuple[str, str]
@@ -54,6 +54,15 @@ class _Measure:
         self.articles.update(r.split("\t", 1)[0] for r in link["reports"] or [])
         if link["date"]:
             self.dates.add(link["date"])
+
+    @classmethod
+    def stored(cls, row: Row | None) -> _Measure:
+        """A measure holding what a stored Cooperation or facet row already counts."""
+        m = cls()
+        if row is not None:
+            m.links, m.articles = set(row["link_ids"] or []), set(row["articles"] or [])
+            m.dates = {d for d in (row["first_date"], row["last_date"]) if d}
+        return m
 
     def row(self) -> Row:
         return {
@@ -108,7 +117,7 @@ def aggregate(pair: Pair, links: list[Row]) -> tuple[Row, list[Row]]:
     return coop, sorted(rows, key=lambda r: str(r["id"]))
 
 
-def refresh(tx: Tx, pairs: Iterable[Pair]) -> int:
+def recompute(tx: Tx, pairs: Iterable[Pair]) -> int:
     """Recompute the stored Cooperation and facets of ``pairs`` from the links now in the store.
 
     Returns the number of pairs that still cooperate."""
@@ -117,15 +126,15 @@ def refresh(tx: Tx, pairs: Iterable[Pair]) -> int:
     for i in range(0, len(wanted), CHUNK):
         chunk = wanted[i : i + CHUNK]
         ids = [pair_id(a, b) for a, b in chunk]
-        stale = [f for r in tx.run("coop_facets_of", ids=ids) for f in r["facets"] or []]
+        stored = tx.run("coop_facets_of", ids=ids)
+        stale = [f for r in stored for f in r["facets"] or []]
         if stale:
             tx.run("coop_facets_delete", ids=stale)
+        if stored:  # written again whole below, when the pair still cooperates
+            tx.run("coops_delete", ids=[r["id"] for r in stored])
         by_pair: dict[Pair, list[Row]] = {}
         for r in tx.run("pair_links", rows=[{"a": a, "b": b} for a, b in chunk]):
             by_pair.setdefault((r["a_id"], r["b_id"]), []).append(r)
-        gone = [pair_id(*p) for p in chunk if p not in by_pair]
-        if gone:
-            tx.run("coops_delete", ids=gone)
         coops: list[Row] = []
         facets: list[Row] = []
         for p in sorted(by_pair):
@@ -133,7 +142,7 @@ def refresh(tx: Tx, pairs: Iterable[Pair]) -> int:
             coops.append(coop)
             facets.extend(rows)
         if coops:
-            tx.run("coops_upsert", rows=coops)
+            tx.run("coops_create", rows=coops)
             tx.run("coop_facets_create", rows=facets)
         kept += len(coops)
     return kept
@@ -154,12 +163,12 @@ def route(name: str, prepared: dict[str, Any]) -> str:
     status and date bounds on whole years; an area, or a date bound inside a year, falls back to the
     scan of every link (``*_scan``, the cost the stored pairs remove: ~2 s on a 10k-article graph).
     Adds ``since_year``/``until_year`` to ``prepared`` for the facet statements."""
-    if name not in PAIR_QUERIES:
+    if name not in ROUTED_QUERIES:
         return name
     since, until = _year(prepared["since"], "-01-01"), _year(prepared["until"], "-12-31")
     if prepared["area"] is not None or since is False or until is False:
         return f"{name}_scan"
     prepared["since_year"], prepared["until_year"] = since, until
-    rest = name.removeprefix("cooperation_")
+    rest = name.removeprefix("cooperation_").removeprefix("network_")
     cells = ("specialty", "kind", "status", "since", "until")
     return f"coop_facet_{rest}" if any(prepared[k] is not None for k in cells) else f"coop_{rest}"

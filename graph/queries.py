@@ -232,9 +232,11 @@ PAIR_QUERIES = (
     "cooperation_country_pairs",
     "cooperation_country_pairs_count",
 )
+#: Every query answered from the stored pairs when it can (the network's ranking too), with its scan twin.
+ROUTED_QUERIES = (*PAIR_QUERIES, "network_top_actors")
 SPECS.update(
     {
         f"{n}_scan": QuerySpec(f"{n}_scan", SPECS[n].params, SPECS[n].columns, f"{n} by a scan of the links.")
-        for n in PAIR_QUERIES
+        for n in ROUTED_QUERIES
     }
 )

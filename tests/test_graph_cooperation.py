@@ -1,4 +1,4 @@
-"""The stored cooperation pairs answer every pair query exactly as the scan of every link does.
+"""The stored cooperation pairs answer every pair query (and the network's ranking) exactly as the scan of every link does.
 
 The ``*_scan`` twins apply the pair rule to the links on each request (how the pair queries were
 answered before the pairs were stored); the plain names read ``Cooperation``/``CoopFacet`` rows
@@ -59,6 +59,10 @@ def _same(store: GraphStore) -> int:
             stored, scanned = store.query(name, **f), store.query(f"{name}_scan", **f)
             assert stored == scanned, (name, f)
             cases += 1
+        for limit in (None, 5):  # the network's ranking, whole and capped
+            ranked = store.query("network_top_actors", **f, limit=limit)
+            assert ranked == store.query("network_top_actors_scan", **f, limit=limit), f
+            cases += 1
         for sort in ("sources", "last_date"):
             for order in ("asc", "desc"):
                 page = {"sort": sort, "order": order, "limit": 4, "offset": 1}
@@ -89,6 +93,10 @@ def test_route_picks_the_cheapest_answer() -> None:
     assert (whole["since_year"], whole["until_year"]) == (2023, 2024)
     assert cooperation.route("cooperation_pairs", {**base, "until": "2024-12-30"}) == "cooperation_pairs_scan"
     assert cooperation.route("cooperation_pairs", {**base, "area": "research"}) == "cooperation_pairs_scan"
+    assert cooperation.route("network_top_actors", {**base}) == "coop_top_actors"
+    assert (
+        cooperation.route("network_top_actors", {**base, "specialty": "oncology"}) == "coop_facet_top_actors"
+    )
     assert cooperation.route("links", {}) == "links"
 
 

@@ -14,7 +14,7 @@ from hdkg.graph.ladybug import LadybugStore
 from hdkg.graph.ladybug import coop as ladybug_coop
 from hdkg.graph.ladybug import store as ladybug_module
 from hdkg.graph.neo4j import store as neo4j_module
-from hdkg.graph.queries import LINK_FILTERS, ORDERS, PAIR_QUERIES, PAIR_SORTS, SPECS
+from hdkg.graph.queries import LINK_FILTERS, ORDERS, PAIR_SORTS, ROUTED_QUERIES, SPECS
 from tests.graph_fixture import articles
 
 pytestmark = pytest.mark.neo4j
@@ -114,7 +114,7 @@ def test_same_answers_on_both_stores(name: str, stores: tuple[GraphStore, GraphS
 def test_every_spec_is_implemented_by_both_dialects() -> None:
     assert set(ladybug_module.ALL_READ) == set(neo4j_module.ALL_READ)
     # the pair queries are routed (graph.cooperation.route) to the stored-pair forms or their scan twins
-    assert set(SPECS) - set(PAIR_QUERIES) == set(ladybug_module.ALL_READ) - set(ladybug_coop.READ) | {
+    assert set(SPECS) - set(ROUTED_QUERIES) == set(ladybug_module.ALL_READ) - set(ladybug_coop.READ) | {
         n for n in SPECS if n.endswith("_scan")
     }
     assert {n for n in ladybug_module.ALL_READ if n not in SPECS} == set(ladybug_coop.READ) - set(SPECS)

@@ -47,8 +47,17 @@ WRITE: dict[str, str] = {
     "RETURN c.id AS id, c.facets AS facets",
     "coop_facets_delete": "UNWIND CAST($ids AS STRING[]) AS i MATCH (f:CoopFacet {id: i}) DELETE f",
     "coops_delete": "UNWIND CAST($ids AS STRING[]) AS i MATCH (c:Cooperation {id: i}) DELETE c",
-    "coops_upsert": "UNWIND $rows AS r MERGE (c:Cooperation {id: r.id}) SET "
-    + ", ".join(f"c.{c} = CAST(r.{c} AS {t})" for c, t in {**_COMMON, "facets": "STRING[]"}.items()),
+    "coops_create": "UNWIND $rows AS r CREATE (c:Cooperation {id: CAST(r.id AS STRING), "
+    + _props({**_COMMON, "facets": "STRING[]"})
+    + "})",
+    "coops_update": "UNWIND $rows AS r MATCH (c:Cooperation {id: r.id}) SET "
+    + ", ".join(f"c.{c} = CAST(r.{c} AS {t})" for c, t in {**_MEASURE_COLS, "facets": "STRING[]"}.items()),
+    "coops_get": "UNWIND CAST($ids AS STRING[]) AS i MATCH (c:Cooperation {id: i}) RETURN c.id AS id, "
+    + ", ".join(f"c.{c} AS {c}" for c in (*_COMMON, "facets")),
+    "coop_facets_get": "UNWIND CAST($ids AS STRING[]) AS i MATCH (c:CoopFacet {id: i}) RETURN c.id AS id, "
+    + ", ".join(f"c.{c} AS {c}" for c in _MEASURE_COLS),
+    "coop_facets_update": "UNWIND $rows AS r MATCH (f:CoopFacet {id: r.id}) SET "
+    + ", ".join(f"f.{c} = CAST(r.{c} AS {t})" for c, t in _MEASURE_COLS.items()),
     "coop_facets_create": "UNWIND $rows AS r CREATE (f:CoopFacet {" + _props(_FACET) + "})",
     # the pair rule: different sides, neither hidden (a person beside a body on its side)
     "pair_links": "UNWIND $rows AS p MATCH (a:Actor {id: p.a})-[ra:PARTY_OF]->(l:Link)<-[rb:PARTY_OF]-(b:Actor) "
@@ -104,6 +113,25 @@ def _articles(keep: str) -> str:
     return f"UNWIND l.reports AS rep WITH {keep}, l, split_part(rep, '\t', 1) AS art "
 
 
+#: Each pair row once per end: the actor, then its partner (the network ranks actors by partners)
+_BOTH_WAYS = (
+    "UNWIND [0, 1] AS s WITH c, "
+    + ", ".join(
+        f"CASE WHEN s = 0 THEN c.a_{k} ELSE c.b_{k} END AS {k}" for k in ("id", "name", "kind", "country")
+    )
+    + ", CASE WHEN s = 0 THEN c.b_id ELSE c.a_id END AS partner "
+)
+_RANKED = (
+    "WITH collect({id: id, name: name, kind: kind, country: country, degree: degree, links: links}) AS ranked "
+    "UNWIND ranked AS r RETURN r.id AS id, r.name AS name, r.kind AS kind, r.country AS country, "
+    "r.degree AS degree, r.links AS links, size(ranked) AS total ORDER BY degree DESC, links DESC, id LIMIT $limit"
+)
+_TOP = (
+    _BOTH_WAYS + "WITH id, name, kind, country, count(DISTINCT partner) AS degree, "
+    f"size(list_distinct(list_reduce(collect(c.link_ids), {_CONCAT}))) AS links " + _RANKED
+)
+
+
 READ: dict[str, str] = {
     # the pair rule applied to every matching link, per request (the route's fallback)
     "cooperation_pairs_scan": _PAIRS
@@ -144,4 +172,6 @@ READ: dict[str, str] = {
     "coop_country_pairs_count": _COOPS + _COUNTRY_COUNT,
     "coop_facet_country_pairs": _FACETS + _COUNTRY,
     "coop_facet_country_pairs_count": _FACETS + _COUNTRY_COUNT,
+    "coop_top_actors": _COOPS + _TOP,
+    "coop_facet_top_actors": _FACETS + _TOP,
 }

@@ -253,7 +253,7 @@ READ: dict[str, str] = {
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
-    "network_top_actors": _PAIRS_BOTH_WAYS + "WITH a.id AS id, a.name AS name, a.kind AS kind, "
+    "network_top_actors_scan": _PAIRS_BOTH_WAYS + "WITH a.id AS id, a.name AS name, a.kind AS kind, "
     "a.country AS country, count(DISTINCT b.id) AS degree, count(DISTINCT l.id) AS links "
     "WITH collect({id: id, name: name, kind: kind, country: country, degree: degree, links: links}) AS ranked "
     "UNWIND ranked AS r RETURN r.id AS id, r.name AS name, r.kind AS kind, r.country AS country, "

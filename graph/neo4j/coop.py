@@ -24,8 +24,17 @@ WRITE: dict[str, str] = {
     "coop_facets_of": "MATCH (c:Cooperation) WHERE c.id IN $ids RETURN c.id AS id, c.facets AS facets",
     "coop_facets_delete": "MATCH (f:CoopFacet) WHERE f.id IN $ids DELETE f",
     "coops_delete": "MATCH (c:Cooperation) WHERE c.id IN $ids DELETE c",
-    "coops_upsert": "UNWIND $rows AS r MERGE (c:Cooperation {id: r.id}) SET "
-    + ", ".join(f"c.{c} = r.{c}" for c in (*_END_COLS, *_MEASURES, "facets")),
+    "coops_create": "UNWIND $rows AS r CREATE (c:Cooperation {id: r.id, "
+    + ", ".join(f"{c}: r.{c}" for c in (*_END_COLS, *_MEASURES, "facets"))
+    + "})",
+    "coops_update": "UNWIND $rows AS r MATCH (c:Cooperation {id: r.id}) SET "
+    + ", ".join(f"c.{c} = r.{c}" for c in (*_MEASURES, "facets")),
+    "coops_get": "MATCH (c:Cooperation) WHERE c.id IN $ids RETURN c.id AS id, "
+    + ", ".join(f"c.{c} AS {c}" for c in (*_END_COLS, *_MEASURES, "facets")),
+    "coop_facets_get": "MATCH (c:CoopFacet) WHERE c.id IN $ids RETURN c.id AS id, "
+    + ", ".join(f"c.{c} AS {c}" for c in _MEASURES),
+    "coop_facets_update": "UNWIND $rows AS r MATCH (f:CoopFacet {id: r.id}) SET "
+    + ", ".join(f"f.{c} = r.{c}" for c in _MEASURES),
     "coop_facets_create": "UNWIND $rows AS r CREATE (f:CoopFacet {"
     + ", ".join(f"{c}: r.{c}" for c in _FACET_COLS)
     + "})",
@@ -66,6 +75,26 @@ _COUNTRY = (
 def _articles(keep: str) -> str:
     """One row per (link, reporting article): pair `sources` count distinct articles, not per-link counts."""
     return f"UNWIND l.reports AS rep WITH {keep}, l, split(rep, '\t')[0] AS art "
+
+
+#: Each pair row once per end: the actor, then its partner (the network ranks actors by partners)
+_BOTH_WAYS = (
+    "UNWIND [0, 1] AS s WITH c, "
+    + ", ".join(
+        f"CASE WHEN s = 0 THEN c.a_{k} ELSE c.b_{k} END AS {k}" for k in ("id", "name", "kind", "country")
+    )
+    + ", CASE WHEN s = 0 THEN c.b_id ELSE c.a_id END AS partner "
+)
+_RANKED = (
+    "WITH collect({id: id, name: name, kind: kind, country: country, degree: degree, links: links}) AS ranked "
+    "UNWIND ranked AS r RETURN r.id AS id, r.name AS name, r.kind AS kind, r.country AS country, "
+    "r.degree AS degree, r.links AS links, size(ranked) AS total ORDER BY degree DESC, links DESC, id LIMIT $limit"
+)
+_TOP = (
+    _BOTH_WAYS
+    + "WITH id, name, kind, country, count(DISTINCT partner) AS degree, collect(c.link_ids) AS lists "
+    "CALL (lists) { UNWIND lists AS x UNWIND x AS i RETURN count(DISTINCT i) AS links } " + _RANKED
+)
 
 
 READ: dict[str, str] = {
@@ -112,4 +141,6 @@ READ: dict[str, str] = {
     "coop_facet_country_pairs_count": _FACETS
     + _COUNTRY_KEYS
     + "WITH DISTINCT c1, c2 RETURN count(*) AS total",
+    "coop_top_actors": _COOPS + _TOP,
+    "coop_facet_top_actors": _FACETS + _TOP,
 }

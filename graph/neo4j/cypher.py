@@ -230,7 +230,7 @@ READ: dict[str, str] = {
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
-    "network_top_actors": _PAIRS_BOTH_WAYS
+    "network_top_actors_scan": _PAIRS_BOTH_WAYS
     + "WITH a, count(DISTINCT b) AS degree, count(DISTINCT l) AS links "
     "WITH collect({a: a, degree: degree, links: links}) AS ranked UNWIND ranked AS r "
     "RETURN r.a.id AS id, r.a.name AS name, r.a.kind AS kind, r.a.country AS country, r.degree AS degree, "
