@@ -5,8 +5,8 @@ the Article, its Actors (aliases, search text, resolution keys as hdkg
 computes them), MENTIONED_IN, Country + BASED_IN, ACTS_FOR, the Links (same
 ids, class, reports, topics, counts; on Neo4j the class as a second label),
 PARTY_OF (side, shown), COVERS, IN_AREA, REPORTED_IN and the stored pairs
-(Cooperation, CoopFacet, as ``graph.cooperation.aggregate`` makes them from the
-article's own links). It computes them from
+(Cooperation as ``graph.cooperation.aggregate`` makes it from the article's own
+links, and COOPERATION_LINK). It computes them from
 the article alone: no reads, no resolution (actor ids as extracted), no
 replacement bookkeeping, no key index; a link reported by several articles
 keeps the reports of the last one written. ``MINIMAL`` is the old yardstick:
@@ -47,8 +47,7 @@ _ARTICLE = {"url": _S, "source": _S, "title": _S, "date": _S, "lang": _S, "publi
 _ACTOR = {"name": _S, "kind": _S, "country": _S, "aliases": _SL, "wikidata": _S, "search": _S,
           "rkeys": _SL, "merged_from": _SL}  # fmt: skip
 _COOP = {c: _S for c in ("a_id", "a_name", "a_kind", "a_country", "b_id", "b_name", "b_kind", "b_country",
-                         "first_date", "last_date")} | {"links": _I, "sources": _I, "link_ids": _SL, "articles": _SL}  # fmt: skip
-_FACET = _COOP | {"pair": _S, "year": _I, "kind": _S, "status": _S, "specialty": _S}
+                         "first_date", "last_date")} | {"links": _I, "sources": _I}  # fmt: skip
 _LINK = {"kind": _S, "cls": _S, "status": _S, "date": _S, "sources": _I, "parties": _I, "reports": _SL,
          "topics": _SL, "specialties": _SL, "areas": _SL, "actor_ids": _SL, "countries": _SL}  # fmt: skip
 
@@ -77,9 +76,9 @@ def _full(cast: bool) -> dict[str, str]:
         "evidence": f"UNWIND $rows AS r MATCH (l:Link {{id: r.link}}){both}(t:Article {{id: r.article}}) "
         f"MERGE (l)-[e:REPORTED_IN {{start: {c('r.start', _I)}, `end`: {c('r.`end`', _I)}}}]->(t) "
         f"SET e.text = {c('r.text', _S)}",
-        "coops": "UNWIND $rows AS r MERGE (c:Cooperation {id: r.id}) "
-        + _set("c", _COOP | {"facets": _SL}, cast),
-        "facets": "UNWIND $rows AS r MERGE (f:CoopFacet {id: r.id}) " + _set("f", _FACET, cast),
+        "coops": "UNWIND $rows AS r MERGE (c:Cooperation {id: r.id}) " + _set("c", _COOP, cast),
+        "coop_links": f"UNWIND $rows AS r MATCH (c:Cooperation {{id: r.pair}}){both}(l:Link {{id: r.link}}) "
+        "MERGE (c)-[:COOPERATION_LINK]->(l)",
     }
 
 
@@ -154,7 +153,7 @@ def full_rows(facts: Facts) -> Rows:
         out["links"].append(row)
         out["covers"].extend({"link": row["id"], "target": s} for s in spec)
         out["areas"].extend({"link": row["id"], "target": s} for s in area)
-    out["coops"], out["facets"] = _pair_rows(actors, list(links.values()), out["parties"])
+    out["coops"], out["coop_links"] = _pair_rows(actors, list(links.values()), out["parties"])
     return out
 
 
@@ -170,8 +169,10 @@ def _pair_rows(actors: dict[str, Any], links: list[Row], parties: list[Row]) -> 
                 ends = {f"{s}_{k}": getattr(actors[p["actor"]], f, p["actor"]) for s, p in (("a", a), ("b", b))
                         for k, f in (("id", "id"), ("name", "name"), ("kind", "type"), ("country", "country"))}  # fmt: skip
                 pairs.setdefault((a["actor"], b["actor"]), []).append({**ends, **row, "link_id": row["id"]})
-    out = [cooperation.aggregate(p, rows) for p, rows in sorted(pairs.items())]
-    return [c for c, _ in out], [f for _, fs in out for f in fs]
+    coops = [cooperation.aggregate(p, rows) for p, rows in sorted(pairs.items())]
+    return coops, [
+        {"pair": cooperation.pair_id(*p), "link": r["id"]} for p, rows in sorted(pairs.items()) for r in rows
+    ]
 
 
 def minimal_rows(facts: Facts) -> Rows:

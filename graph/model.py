@@ -26,7 +26,7 @@ from hdkg.models import Link, LinkKind
 
 log = logging.getLogger(__name__)
 
-NODE_LABELS = ("Actor", "Area", "Article", "CoopFacet", "Cooperation", "Country", "Link", "Specialty")
+NODE_LABELS = ("Actor", "Area", "Article", "Cooperation", "Country", "Link", "Specialty")
 REL_TYPES = ("ACTS_FOR", "BASED_IN", "COVERS", "IN_AREA", "MENTIONED_IN", "PARTY_OF", "REPORTED_IN")
 PERSON = "Person"
 NO_COUNTRY = "XX"

@@ -161,7 +161,7 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver, touched: Pending | Non
         for lid in deletes:
             pending.pairs |= touched_pairs(stored[lid]["actor_ids"] or [])
     else:  # only additions: the links' rows are added to their pairs
-        pending.links.update((r["id"], r) for r in batch["links"])
+        pending.add(art.id, batch["links"])
     if touched is None:
         settle(tx, pending)
     return WriteResult(

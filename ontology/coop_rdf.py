@@ -5,8 +5,7 @@ export are the API's: ``hdkg:linkCount`` and ``hdkg:sourceCount`` (distinct
 articles) of ``GET /cooperations`` for the same filters. Each cooperation
 lists its links (``hdkg:cooperationLink``), so a SPARQL query can narrow the
 pairs by anything a link carries (specialty, kind, status, date) and count
-again: the per-cell counts the stores keep as ``CoopFacet`` rows are an index
-of the same links, not exported.
+again, as the API does with the stores' ``COOPERATION_LINK`` relationships.
 """
 
 from __future__ import annotations

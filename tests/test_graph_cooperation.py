@@ -1,7 +1,7 @@
 """The stored cooperation pairs answer every pair query (and the network's ranking) exactly as the scan of every link does.
 
 The ``*_scan`` twins apply the pair rule to the links on each request (how the pair queries were
-answered before the pairs were stored); the plain names read ``Cooperation``/``CoopFacet`` rows
+answered before the pairs were stored); the plain names read ``Cooperation`` nodes and their links
 maintained by the writer. Both are compared on the hand-made fixture (with an article replaced), on
 random generated graphs written one by one and in batches, and on the ingested demo corpus.
 """
@@ -24,7 +24,7 @@ from tests.graph_fixture import articles, generated_articles
 
 
 def _filters(store: GraphStore) -> Iterator[dict[str, Any]]:
-    """Every form of the route: no filter, the ends, facet cells, whole years, and the scan's own."""
+    """No filter, the ends, each link filter (whole years and a bound inside a year), combinations."""
     yield {}
     rows = store.query("cooperation_pairs_scan", limit=5)
     for r in rows[:2]:
@@ -45,7 +45,7 @@ def _filters(store: GraphStore) -> Iterator[dict[str, Any]]:
         yield {"until": f"{first}-12-31"}
         yield {"since": f"{first}-01-01", "until": f"{last}-12-31", "specialty": "oncology"}
         yield {"since": f"{first}-06-15"}  # inside a year: the scan
-    yield {"area": "research"}  # no facet holds areas: the scan
+    yield {"area": "research"}
     if rows:
         yield {"specialty": "oncology", "country": rows[0]["a_country"] or rows[0]["b_country"]}
         yield {"kind": links[0]["kind"], "actor": rows[0]["b_id"]}
@@ -84,19 +84,13 @@ def _distinct_articles(store: GraphStore) -> None:
         assert p["sources"] == len(behind) <= articles_n, p
 
 
-def test_route_picks_the_cheapest_answer() -> None:
+def test_route_reads_the_stored_counts_unless_a_link_filter_needs_the_links() -> None:
     base: dict[str, Any] = dict.fromkeys(("specialty", "area", "kind", "status", "since", "until"))
-    assert cooperation.route("cooperation_pairs", {**base}) == "coop_pairs"
-    assert cooperation.route("cooperation_pairs_count", {**base, "kind": "visit"}) == "coop_facet_pairs_count"
-    whole: dict[str, Any] = {**base, "since": "2023-01-01", "until": "2024-12-31"}
-    assert cooperation.route("cooperation_country_pairs", whole) == "coop_facet_country_pairs"
-    assert (whole["since_year"], whole["until_year"]) == (2023, 2024)
-    assert cooperation.route("cooperation_pairs", {**base, "until": "2024-12-30"}) == "cooperation_pairs_scan"
-    assert cooperation.route("cooperation_pairs", {**base, "area": "research"}) == "cooperation_pairs_scan"
+    assert cooperation.route("cooperation_pairs", {**base, "country": "UZ"}) == "coop_pairs"
+    assert cooperation.route("cooperation_pairs_count", {**base, "kind": "visit"}) == "coop_link_pairs_count"
+    assert cooperation.route("cooperation_pairs", {**base, "area": "research"}) == "coop_link_pairs"
+    assert cooperation.route("cooperation_country_pairs", {**base}) == "coop_country_pairs"
     assert cooperation.route("network_top_actors", {**base}) == "coop_top_actors"
-    assert (
-        cooperation.route("network_top_actors", {**base, "specialty": "oncology"}) == "coop_facet_top_actors"
-    )
     assert cooperation.route("links", {}) == "links"
 
 
@@ -137,7 +131,7 @@ def test_rewriting_changes_nothing(ladybug_store: GraphStore) -> None:
         )
     after = ladybug_store.query("cooperation_pairs"), ladybug_store.stats()
     assert before[0] == after[0]
-    assert before[1].nodes["CoopFacet"] == after[1].nodes["CoopFacet"]
+    assert before[1] == after[1]
 
 
 def test_stored_pairs_equal_the_scan_on_the_demo(any_store: GraphStore) -> None:
