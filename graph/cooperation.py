@@ -23,9 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hdkg.graph.queries import ROUTED_QUERIES
+
+if TYPE_CHECKING:
+    from hdkg.graph.base import GraphStore
 
 Row = dict[str, Any]
 Pair = tuple[str, str]
@@ -113,3 +116,11 @@ def route(name: str, prepared: dict[str, Any]) -> str:
         )
         return name.replace("cooperation_", "coop_link_" if filtered else "coop_")
     return {"network_top_actors": "coop_top_actors"}.get(name, name.replace("cooperation_", "coop_"))
+
+
+def missing_pairs(store: GraphStore) -> list[Pair]:
+    """Every pair the links give, when no Cooperation is stored yet: a graph written before the pairs
+    were stored gets them once, at schema creation (one scan of the links), instead of empty answers."""
+    if store.query("cooperation_pairs_count")[0]["total"]:
+        return []
+    return [(r["a_id"], r["b_id"]) for r in store.query("cooperation_pairs_scan")]

@@ -17,6 +17,7 @@ import pytest
 from hdkg.cli.demo_cmd import demo_sources
 from hdkg.graph import cooperation
 from hdkg.graph.base import GraphStore
+from hdkg.graph.ladybug import LadybugStore
 from hdkg.graph.queries import PAIR_QUERIES
 from hdkg.models import Facts
 from hdkg.pipeline import ingest
@@ -141,3 +142,16 @@ def test_stored_pairs_equal_the_scan_on_the_demo(any_store: GraphStore) -> None:
     assert summary.written > 5 and not summary.failed
     assert _same(any_store) > 40
     _distinct_articles(any_store)  # includes: no pair has more sources than the graph has articles
+
+
+def test_a_graph_written_before_the_pairs_gets_them_with_the_schema(any_store: GraphStore) -> None:
+    any_store.write_many(generated_articles(40, seed=9))
+    wipe = "MATCH (c:Cooperation) DETACH DELETE c"  # as a graph written by an older hdkg: links, no pairs
+    if isinstance(any_store, LadybugStore):
+        any_store._exec(wipe, {}, where="test")
+    else:
+        any_store._auto("test", wipe)  # type: ignore[attr-defined]
+    assert any_store.query("cooperation_pairs_count")[0]["total"] == 0
+    any_store.create_schema()
+    assert any_store.query("cooperation_pairs_count")[0]["total"] > 20
+    assert _same(any_store) > 40

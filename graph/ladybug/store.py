@@ -123,6 +123,12 @@ class LadybugStore(GraphStore):
         for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:
             self._exec(stmt, {}, where="schema")
         self._seed_concepts()
+        pairs = cooperation.missing_pairs(self)
+        if pairs:
+            log.info(
+                "storing the %d cooperation pairs of a graph written before they were stored", len(pairs)
+            )
+            self._in_transaction(lambda tx: cooperation.recompute(tx, pairs))
 
     def _seed_concepts(self) -> None:
         for label, rows in (("Specialty", model.specialties()), ("Area", model.areas())):

@@ -138,6 +138,12 @@ class Neo4jStore(GraphStore):
         for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:
             self._auto("create the schema", stmt)
         self._seed_concepts()
+        pairs = cooperation.missing_pairs(self)
+        if pairs:
+            log.info(
+                "storing the %d cooperation pairs of a graph written before they were stored", len(pairs)
+            )
+            self._write("store the cooperation pairs", lambda tx: cooperation.recompute(_Tx(tx), pairs))
 
     def _seed_concepts(self) -> None:
         for label, rows in (("Specialty", model.specialties()), ("Area", model.areas())):
