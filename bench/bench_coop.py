@@ -3,8 +3,8 @@
     python -m bench.bench_coop --data-dir /tmp/hdkg-bench/ingest-ladybug [--store ladybug] [--requests 30]
 
 Serves the graph under ``hdkg serve`` on 127.0.0.1 (``--port``, default 8130) and sends
-``requests`` sequential GETs per URL after two unmeasured ones, printing p50/p95 and the
-answer's ``total`` (so runs of two versions of the code can be checked to answer alike).
+``requests`` sequential GETs per URL after two unmeasured ones (``--network``: the network
+URLs instead of the pair ones), printing p50/p95 and the answer's ``total`` (so runs of two versions of the code can be checked to answer alike).
 Used for the before/after figures of the stored cooperation pairs in RESULTS.md.
 """
 
@@ -31,13 +31,14 @@ URLS = (
     "/cooperations?since=2024-01-01&until=2024-12-31",
     "/cooperations?area=research",
 )
+NETWORK = ("/network", "/network?specialty=cardiology", "/network?country=KZ")
 
 
-async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int) -> Figures:
+async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int, urls: tuple[str, ...]) -> Figures:
     out: Figures = {}
     async with httpx.AsyncClient(base_url=base, timeout=600) as client:
         await _wait_ready(client, proc)
-        for url in URLS:
+        for url in urls:
             first = await client.get(url)
             first.raise_for_status()
             await client.get(url)
@@ -46,7 +47,8 @@ async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int) -> F
                 t = time.perf_counter()
                 (await client.get(url)).raise_for_status()
                 times.append(time.perf_counter() - t)
-            out[url] = {"total": first.json()["total"], "p50_ms": round(_pct(times, 0.5) * 1000, 1),
+            body = first.json()
+            out[url] = {"total": body.get("total", body.get("total_nodes", -1)), "p50_ms": round(_pct(times, 0.5) * 1000, 1),
                         "p95_ms": round(_pct(times, 0.95) * 1000, 1)}  # fmt: skip
             print(f"[coop] {url:48s} total {out[url]['total']:6d}  p50 {out[url]['p50_ms']:8.1f} ms  "
                   f"p95 {out[url]['p95_ms']:8.1f} ms  (load {os.getloadavg()[0]:.2f})", flush=True)  # fmt: skip
@@ -59,13 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", default="ladybug", choices=["ladybug", "neo4j"])
     ap.add_argument("--port", type=int, default=8130)
     ap.add_argument("--requests", type=int, default=30)
+    ap.add_argument("--network", action="store_true", help="measure the /network URLs instead")
     args = ap.parse_args(argv)
     env = dict(os.environ, HDKG_DATA_DIR=str(args.data_dir), HDKG_LOG_LEVEL="WARNING")
     cmd = [HDKG, "serve", "--store", args.store, "--host", "127.0.0.1", "--port", str(args.port)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         print(f"[coop] {machine()}", flush=True)
-        asyncio.run(_measure(f"http://127.0.0.1:{args.port}", proc, args.requests))
+        urls = NETWORK if args.network else URLS
+        asyncio.run(_measure(f"http://127.0.0.1:{args.port}", proc, args.requests, urls))
     finally:
         proc.terminate()
         proc.wait(timeout=30)

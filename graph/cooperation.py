@@ -115,7 +115,9 @@ def route(name: str, prepared: dict[str, Any]) -> str:
             prepared[k] is not None for k in ("specialty", "area", "kind", "status", "since", "until")
         )
         return name.replace("cooperation_", "coop_link_" if filtered else "coop_")
-    return {"network_top_actors": "coop_top_actors"}.get(name, name.replace("cooperation_", "coop_"))
+    if name.startswith("network_"):
+        return {"network_top_actors": "coop_top_actors"}.get(name, f"coop_{name}")
+    return name.replace("cooperation_", "coop_")
 
 
 def missing_pairs(store: GraphStore) -> list[Pair]:

@@ -233,7 +233,7 @@ PAIR_QUERIES = (
     "cooperation_country_pairs_count",
 )
 #: Every query answered from the stored pairs when it can (the network's ranking too), with its scan twin.
-ROUTED_QUERIES = (*PAIR_QUERIES, "network_top_actors")
+ROUTED_QUERIES = (*PAIR_QUERIES, "network_top_actors", "network_edges", "network_edges_among")
 SPECS.update(
     {
         f"{n}_scan": QuerySpec(f"{n}_scan", SPECS[n].params, SPECS[n].columns, f"{n} by a scan of the links.")

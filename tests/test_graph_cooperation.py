@@ -63,7 +63,12 @@ def _same(store: GraphStore) -> int:
         for limit in (None, 5):  # the network's ranking, whole and capped
             ranked = store.query("network_top_actors", **f, limit=limit)
             assert ranked == store.query("network_top_actors_scan", **f, limit=limit), f
-            cases += 1
+            edges = store.query("network_edges", **f, limit=limit)
+            assert edges == store.query("network_edges_scan", **f, limit=limit), f
+            ids = [r["id"] for r in ranked]
+            among = store.query("network_edges_among", **f, ids=ids)
+            assert among == store.query("network_edges_among_scan", **f, ids=ids), f
+            cases += 3
         for sort in ("sources", "last_date"):
             for order in ("asc", "desc"):
                 page = {"sort": sort, "order": order, "limit": 4, "offset": 1}
@@ -92,6 +97,7 @@ def test_route_reads_the_stored_counts_unless_a_link_filter_needs_the_links() ->
     assert cooperation.route("cooperation_pairs", {**base, "area": "research"}) == "coop_link_pairs"
     assert cooperation.route("cooperation_country_pairs", {**base}) == "coop_country_pairs"
     assert cooperation.route("network_top_actors", {**base}) == "coop_top_actors"
+    assert cooperation.route("network_edges_among", {**base}) == "coop_network_edges_among"
     assert cooperation.route("links", {}) == "links"
 
 

@@ -148,4 +148,13 @@ READ: dict[str, str] = {
     "WITH collect({id: id, name: name, kind: kind, country: country, degree: degree, links: links}) AS ranked "
     "UNWIND ranked AS r RETURN r.id AS id, r.name AS name, r.kind AS kind, r.country AS country, "
     "r.degree AS degree, r.links AS links, size(ranked) AS total ORDER BY degree DESC, links DESC, id LIMIT $limit",
+    "coop_network_edges": _COOP_LINKS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, "
+    "l.date AS date, l.specialties AS specialties, l.sources AS sources, c.a_id AS a_id, c.b_id AS b_id "
+    "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
+    "coop_network_edges_among": _COOP_LINKS
+    + "AND c.a_id IN CAST($ids AS STRING[]) AND c.b_id IN CAST($ids AS STRING[]) "
+    "WITH l, c.a_id AS a_id, c.b_id AS b_id RETURN a_id, b_id, l.kind AS kind, l.status AS status, "
+    "list_sort(collect(l.id)) AS link_ids, "
+    "list_sort(list_distinct(list_reduce(collect(l.specialties), (x, y) -> list_concat(x, y)))) AS specialties, "
+    "sum(coalesce(l.sources, 0)) AS sources ORDER BY a_id, b_id, kind, status",
 }

@@ -249,7 +249,8 @@ READ: dict[str, str] = {
     "country_counts": "MATCH (c:Country) OPTIONAL MATCH (a:Actor)-[:BASED_IN]->(c) "
     "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
     "RETURN c.code AS code, count(DISTINCT a.id) AS actors, count(DISTINCT l.id) AS links ORDER BY code",
-    "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "network_edges_scan": _PAIRS
+    + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
@@ -261,7 +262,8 @@ READ: dict[str, str] = {
     "ORDER BY degree DESC, links DESC, id LIMIT $limit",
     # IN on the pattern's actors: as fast here as UNWIND $ids + primary-key lookups (measured);
     # list_reduce fails on an empty list, but every group holds at least one link
-    "network_edges_among": _PAIRS + "AND a.id IN CAST($ids AS STRING[]) AND b.id IN CAST($ids AS STRING[]) "
+    "network_edges_among_scan": _PAIRS
+    + "AND a.id IN CAST($ids AS STRING[]) AND b.id IN CAST($ids AS STRING[]) "
     "WITH DISTINCT l, a.id AS a_id, b.id AS b_id RETURN a_id, b_id, l.kind AS kind, l.status AS status, "
     "list_sort(collect(l.id)) AS link_ids, "
     "list_sort(list_distinct(list_reduce(collect(l.specialties), (x, y) -> list_concat(x, y)))) AS specialties, "

@@ -226,7 +226,8 @@ READ: dict[str, str] = {
     "country_counts": "MATCH (c:Country) OPTIONAL MATCH (a:Actor)-[:BASED_IN]->(c) "
     "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
     "RETURN c.code AS code, count(DISTINCT a) AS actors, count(DISTINCT l) AS links ORDER BY code",
-    "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "network_edges_scan": _PAIRS
+    + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
@@ -235,7 +236,7 @@ READ: dict[str, str] = {
     "WITH collect({a: a, degree: degree, links: links}) AS ranked UNWIND ranked AS r "
     "RETURN r.a.id AS id, r.a.name AS name, r.a.kind AS kind, r.a.country AS country, r.degree AS degree, "
     "r.links AS links, size(ranked) AS total ORDER BY degree DESC, links DESC, id LIMIT $limit",
-    "network_edges_among": _PAIRS + "AND a.id IN $ids AND b.id IN $ids "
+    "network_edges_among_scan": _PAIRS + "AND a.id IN $ids AND b.id IN $ids "
     "WITH DISTINCT l, a.id AS a_id, b.id AS b_id WITH a_id, b_id, l.kind AS kind, l.status AS status, "
     "collect(l.id) AS link_ids, collect(coalesce(l.specialties, [])) AS specs, sum(coalesce(l.sources, 0)) AS sources "
     "RETURN a_id, b_id, kind, status, link_ids, "
