@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from hdkg.graph.base import GraphStore
+from hdkg.graph.cypher_lex import check
 from hdkg.graph.ladybug import LadybugStore
 from hdkg.ontology import iri
 from hdkg.ontology.from_store import store_to_graph
@@ -51,6 +52,9 @@ def _api(store: GraphStore, name: str = "cooperation_pairs", **filters: Any) -> 
 def test_the_doc_has_cypher_and_sparql_recipes() -> None:
     kinds = [lang for lang, _ in recipes().values()]
     assert kinds.count("cypher") >= 3 and kinds.count("sparql") >= 2
+    for lang, text in recipes().values():  # the doc says they run through POST /cypher: its allow-list
+        if lang == "cypher":
+            check(text, {"actor": "who", "since": "2025-01-01", "until": "2025-12-31"})
 
 
 def test_cypher_recipes_give_the_api_numbers(filled: GraphStore) -> None:
