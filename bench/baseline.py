@@ -4,7 +4,9 @@
 the Article, its Actors (aliases, search text, resolution keys as hdkg
 computes them), MENTIONED_IN, Country + BASED_IN, ACTS_FOR, the Links (same
 ids, class, reports, topics, counts; on Neo4j the class as a second label),
-PARTY_OF (side, shown), COVERS, IN_AREA and REPORTED_IN. It computes them from
+PARTY_OF (side, shown), COVERS, IN_AREA, REPORTED_IN and the stored pairs
+(Cooperation as ``graph.cooperation.aggregate`` makes it from the article's own
+links, and COOPERATION_LINK). It computes them from
 the article alone: no reads, no resolution (actor ids as extracted), no
 replacement bookkeeping, no key index; a link reported by several articles
 keeps the reports of the last one written. ``MINIMAL`` is the old yardstick:
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hdkg.graph import model
+from hdkg.graph import cooperation, model
 from hdkg.graph.resolution import resolution_keys
 from hdkg.graph.text import search_string
 from hdkg.models import Facts
@@ -44,6 +46,8 @@ def _set(var: str, props: dict[str, str], cast: bool) -> str:
 _ARTICLE = {"url": _S, "source": _S, "title": _S, "date": _S, "lang": _S, "publisher": _S, "content_hash": _S}
 _ACTOR = {"name": _S, "kind": _S, "country": _S, "aliases": _SL, "wikidata": _S, "search": _S,
           "rkeys": _SL, "merged_from": _SL}  # fmt: skip
+_COOP = {c: _S for c in ("a_id", "a_name", "a_kind", "a_country", "b_id", "b_name", "b_kind", "b_country",
+                         "first_date", "last_date")} | {"links": _I, "sources": _I}  # fmt: skip
 _LINK = {"kind": _S, "cls": _S, "status": _S, "date": _S, "sources": _I, "parties": _I, "reports": _SL,
          "topics": _SL, "specialties": _SL, "areas": _SL, "actor_ids": _SL, "countries": _SL}  # fmt: skip
 
@@ -72,6 +76,9 @@ def _full(cast: bool) -> dict[str, str]:
         "evidence": f"UNWIND $rows AS r MATCH (l:Link {{id: r.link}}){both}(t:Article {{id: r.article}}) "
         f"MERGE (l)-[e:REPORTED_IN {{start: {c('r.start', _I)}, `end`: {c('r.`end`', _I)}}}]->(t) "
         f"SET e.text = {c('r.text', _S)}",
+        "coops": "UNWIND $rows AS r MERGE (c:Cooperation {id: r.id}) " + _set("c", _COOP, cast),
+        "coop_links": f"UNWIND $rows AS r MATCH (c:Cooperation {{id: r.pair}}){both}(l:Link {{id: r.link}}) "
+        "MERGE (c)-[:COOPERATION_LINK]->(l)",
     }
 
 
@@ -146,7 +153,26 @@ def full_rows(facts: Facts) -> Rows:
         out["links"].append(row)
         out["covers"].extend({"link": row["id"], "target": s} for s in spec)
         out["areas"].extend({"link": row["id"], "target": s} for s in area)
+    out["coops"], out["coop_links"] = _pair_rows(actors, list(links.values()), out["parties"])
     return out
+
+
+def _pair_rows(actors: dict[str, Any], links: list[Row], parties: list[Row]) -> tuple[list[Row], list[Row]]:
+    """The pairs of the article's links, aggregated from those links alone (the rule as the writer applies it)."""
+    shown: dict[str, list[Row]] = {}
+    for p in (p for p in parties if p["shown"]):
+        shown.setdefault(p["link"], []).append(p)
+    pairs: dict[tuple[str, str], list[Row]] = {}
+    for row in links:
+        for a, b in ((x, y) for x in shown.get(row["id"], []) for y in shown[row["id"]]):
+            if a["side"] != b["side"] and a["actor"] < b["actor"]:
+                ends = {f"{s}_{k}": getattr(actors[p["actor"]], f, p["actor"]) for s, p in (("a", a), ("b", b))
+                        for k, f in (("id", "id"), ("name", "name"), ("kind", "type"), ("country", "country"))}  # fmt: skip
+                pairs.setdefault((a["actor"], b["actor"]), []).append({**ends, **row, "link_id": row["id"]})
+    coops = [cooperation.aggregate(p, rows) for p, rows in sorted(pairs.items())]
+    return coops, [
+        {"pair": cooperation.pair_id(*p), "link": r["id"]} for p, rows in sorted(pairs.items()) for r in rows
+    ]
 
 
 def minimal_rows(facts: Facts) -> Rows:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from hdkg.graph.base import WriteResult
+from hdkg.graph.coop_write import Pending, settle
 from hdkg.graph.model import link_identity
 from hdkg.graph.resolution import Resolver, resolution_keys
 from hdkg.graph.writer import Row, Tx, write_facts
@@ -183,6 +184,7 @@ def write_many(tx: Tx, batch: Sequence[Facts], resolver: Resolver) -> list[Write
     stored = {r["id"]: r["content_hash"] for r in tx.run("articles_get", ids=ids)} if ids else {}
     buffered = _fresh(tx, batch)
     seen: set[str] = set()
+    touched = Pending()
     results: list[WriteResult] = []
     for facts in batch:
         art = facts.article
@@ -190,12 +192,13 @@ def write_many(tx: Tx, batch: Sequence[Facts], resolver: Resolver) -> list[Write
             results.append(WriteResult(article_id=art.id, skipped=True))
         elif art.id in seen or art.id in stored:  # a replacement: the one-article path
             buffered.flush()
-            results.append(write_facts(tx, facts, resolver))
+            results.append(write_facts(tx, facts, resolver, touched))
             buffered = _fresh(tx, batch)
         else:
-            results.append(write_facts(buffered, facts, resolver))
+            results.append(write_facts(buffered, facts, resolver, touched))
         seen.add(art.id)
     buffered.flush()
+    settle(tx, touched)  # once for the batch, over what the batch left in the store
     return results
 
 

@@ -25,7 +25,7 @@ from hdkg.models import Link
 
 log = logging.getLogger(__name__)
 
-NODE_LABELS = ("Actor", "Area", "Article", "Country", "Link", "Specialty")
+NODE_LABELS = ("Actor", "Area", "Article", "Cooperation", "Country", "Link", "Specialty")
 REL_TYPES = ("ACTS_FOR", "BASED_IN", "COVERS", "IN_AREA", "MENTIONED_IN", "PARTY_OF", "REPORTED_IN")
 PERSON = "Person"
 NO_COUNTRY = "XX"

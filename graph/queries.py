@@ -65,7 +65,7 @@ SPECS: dict[str, QuerySpec] = {
                 "link_ids",
             ),
             "Actor pairs on different sides of some matching link (a_id < b_id), aggregated: "
-            "number of distinct links, sum of their independent source counts, min/max link date, "
+            "number of distinct links, number of distinct articles reporting them (`sources`), min/max link date, "
             "sorted link ids. A person is dropped from a side that also holds a non-person. "
             "`country` matches when either actor of the pair is based in it; `actor` when either is it. "
             "Sorted by `sort` in `order` (default links desc), missing values last, then a_id, b_id; "
@@ -222,3 +222,21 @@ SPECS: dict[str, QuerySpec] = {
         QuerySpec("rel_counts", (), ("type", "count"), "Relationship counts by type; sorted by type."),
     ]
 }
+
+#: The pair queries. Each is answered from the stored pairs (graph/cooperation.py) when it can, and has a
+#: ``*_scan`` twin, the same contract answered by applying the pair rule to every matching link: what the
+#: stored pairs replace, run for the filters no stored row answers and by the tests that compare the two.
+PAIR_QUERIES = (
+    "cooperation_pairs",
+    "cooperation_pairs_count",
+    "cooperation_country_pairs",
+    "cooperation_country_pairs_count",
+)
+#: Every query answered from the stored pairs when it can (the network's ranking too), with its scan twin.
+ROUTED_QUERIES = (*PAIR_QUERIES, "network_top_actors", "network_edges", "network_edges_among")
+SPECS.update(
+    {
+        f"{n}_scan": QuerySpec(f"{n}_scan", SPECS[n].params, SPECS[n].columns, f"{n} by a scan of the links.")
+        for n in ROUTED_QUERIES
+    }
+)

@@ -26,6 +26,8 @@ from typing import Any, Protocol
 
 from hdkg.graph import model
 from hdkg.graph.base import WriteResult
+from hdkg.graph.coop_write import Pending, settle
+from hdkg.graph.cooperation import touched_pairs
 from hdkg.graph.resolution import Merge, Resolver
 from hdkg.graph.writer_actors import index_keys, refresh_actors, write_actors
 from hdkg.models import Actor, Facts
@@ -69,7 +71,9 @@ def _drop_article(entries: list[str], article_id: str) -> set[str]:
     return {e for e in entries if e.split("\t", 1)[0] != article_id}
 
 
-def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
+def write_facts(tx: Tx, facts: Facts, resolver: Resolver, touched: Pending | None = None) -> WriteResult:
+    """Write one article; what its links owe the stored pairs is settled here, or added to ``touched``
+    for the caller to settle once for a whole batch (``graph/batch.py``)."""
     art = facts.article
     found = tx.run("article_get", id=art.id)
     if found and found[0]["content_hash"] == art.content_hash:
@@ -148,6 +152,18 @@ def write_facts(tx: Tx, facts: Facts, resolver: Resolver) -> WriteResult:
     if replaced:  # a new article removes nothing, so it cannot leave orphans
         gone = {a for lid in deletes for a in stored[lid]["actor_ids"] or []} if deletes else set()
         _delete_orphans(tx, sorted(gone | set(old_actor_ids)))
+    pending = Pending() if touched is None else touched
+    if replaced:  # something may be gone: the pairs of every link it touched are recomputed
+        for s in upserts:
+            pending.pairs |= touched_pairs(
+                [a for side in s.sides for a in side] or stored[s.id]["actor_ids"] or []
+            )
+        for lid in deletes:
+            pending.pairs |= touched_pairs(stored[lid]["actor_ids"] or [])
+    else:  # only additions: the links' rows are added to their pairs
+        pending.add(art.id, batch["links"])
+    if touched is None:
+        settle(tx, pending)
     return WriteResult(
         article_id=art.id,
         replaced=replaced,

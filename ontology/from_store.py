@@ -28,6 +28,7 @@ from rdflib import Graph
 from hdkg.errors import QueryError
 from hdkg.graph.base import GraphStore
 from hdkg.graph.queries import LINK_FILTERS
+from hdkg.ontology.coop_rdf import add_cooperations
 from hdkg.ontology.rdf import GraphBuilder, is_memorandum
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def _acts_for(store: GraphStore, actors: list[dict[str, Any]]) -> dict[str, str]
 
 def store_to_graph(store: GraphStore, *, filters: Mapping[str, Any] | None = None, page: int = PAGE) -> Graph:
     """The store's links matching ``filters`` (all when None) with their parties, evidence,
-    actors (and the bodies their persons act for) and articles, as RDF."""
+    actors (and the bodies their persons act for), articles and cooperation pairs, as RDF."""
     links = _all_links(store, page, filters or {})
     link_ids = [str(r["id"]) for r in links]
     parties = _query_ids(store, "link_parties", link_ids)
@@ -145,5 +146,12 @@ def store_to_graph(store: GraphStore, *, filters: Mapping[str, Any] | None = Non
             builder.evidence(
                 link_id, str(e["article_id"]), text=str(e["text"]), start=int(e["start"]), end=int(e["end"])
             )
-    log.info("store export: %d links, %d actors, %d articles", len(links), len(actors), len(article_ids))
+    pairs = add_cooperations(builder.graph, store, filters or {}, page)
+    log.info(
+        "store export: %d links, %d actors, %d articles, %d cooperations",
+        len(links),
+        len(actors),
+        len(article_ids),
+        pairs,
+    )
     return builder.graph

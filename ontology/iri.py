@@ -29,6 +29,7 @@ PREFIXES: dict[str, str] = {
     "kind": f"{ID_BASE}kind/",
     "status": f"{ID_BASE}status/",
     "country": f"{ID_BASE}country/",
+    "coop": f"{ID_BASE}cooperation/",
     "prov": "http://www.w3.org/ns/prov#",
     "org": "http://www.w3.org/ns/org#",
     "foaf": "http://xmlns.com/foaf/0.1/",
@@ -86,6 +87,12 @@ def status_iri(status: str) -> URIRef:
 
 def country_iri(code: str) -> URIRef:
     return _under("country", code.upper())
+
+
+def cooperation_iri(a_id: str, b_id: str) -> URIRef:
+    """The pair's IRI, the same whichever actor comes first."""
+    first, second = sorted((_key("actor", a_id), _key("actor", b_id)))
+    return URIRef(f"{ID_BASE}cooperation/{first}--{second}")
 
 
 def participation_iri(link_id: str, side: int, actor_id: str) -> URIRef:

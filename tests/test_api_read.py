@@ -98,7 +98,8 @@ def test_oncology_cooperations_with_evidence(client: TestClient) -> None:
         "level": "actor",
         "items": [
             {
-                "a": APHP, "b": MOH_UZ, "links": 2, "sources": 3,
+                # sources: the distinct articles a1 and a2 (the two links' own counts add up to 3)
+                "a": APHP, "b": MOH_UZ, "links": 2, "sources": 2,
                 "first_date": "2025-09-06", "last_date": "2025-10-01",
                 "link_ids": sorted([memo, visit]),
                 "evidence": _round_robin(
@@ -142,7 +143,8 @@ def test_cooperations_by_country(client: TestClient) -> None:
     fr_uz = body["items"][0]
     assert fr_uz["a"] == {"id": "FR", "name": "FR", "kind": None, "country": "FR"}
     assert fr_uz["b"] == {"id": "UZ", "name": "UZ", "kind": None, "country": "UZ"}
-    assert (fr_uz["links"], fr_uz["sources"]) == (3, 4)
+    # sources: the two articles behind the three links (their per-link counts add up to 4)
+    assert (fr_uz["links"], fr_uz["sources"]) == (3, 2)
     # The undated WHO meeting is outside any date window; the dated aid is before it.
     assert _json(client.get("/cooperations", params={"country": "kz", "since": "2020-01-01"}))["total"] == 1
 

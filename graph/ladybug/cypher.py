@@ -21,8 +21,6 @@ on ``ORDER BY ... SKIP n LIMIT m`` once n is in the tens of thousands, which
 
 from __future__ import annotations
 
-from hdkg.graph.common import pair_order as _pair_order
-
 SCHEMA: list[str] = [
     "CREATE NODE TABLE IF NOT EXISTS Actor(id STRING, name STRING, kind STRING, country STRING, "
     "aliases STRING[], wikidata STRING, search STRING, rkeys STRING[], merged_from STRING[], PRIMARY KEY(id))",
@@ -204,6 +202,8 @@ def _pairs(compare: str) -> str:
 
 _PAIRS = _pairs("<")
 _PAIRS_BOTH_WAYS = _pairs("<>")
+
+
 _COUNTRY_PAIR = (
     "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
     "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
@@ -216,21 +216,6 @@ _ACTOR_COLS = (
 )
 
 READ: dict[str, str] = {
-    "cooperation_pairs": _PAIRS + "RETURN a.id AS a_id, a.name AS a_name, a.kind AS a_kind, "
-    "a.country AS a_country, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.country AS b_country, "
-    "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
-    "max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids "
-    + _pair_order("a_id", "b_id")
-    + "LIMIT $window",
-    "cooperation_pairs_count": _PAIRS + "WITH DISTINCT a.id AS a_id, b.id AS b_id RETURN count(*) AS total",
-    "cooperation_country_pairs": _PAIRS + _COUNTRY_PAIR + "RETURN c1 AS a_country, c2 AS b_country, "
-    "count(DISTINCT l.id) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
-    "max(l.date) AS last_date, list_sort(collect(l.id)) AS link_ids "
-    + _pair_order("a_country", "b_country")
-    + "LIMIT $window",
-    "cooperation_country_pairs_count": _PAIRS
-    + _COUNTRY_PAIR
-    + "WITH DISTINCT c1, c2 RETURN count(*) AS total",
     "links": _PRE + "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
     "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
     "l.sources AS sources, l.parties AS parties "
@@ -264,11 +249,12 @@ READ: dict[str, str] = {
     "country_counts": "MATCH (c:Country) OPTIONAL MATCH (a:Actor)-[:BASED_IN]->(c) "
     "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
     "RETURN c.code AS code, count(DISTINCT a.id) AS actors, count(DISTINCT l.id) AS links ORDER BY code",
-    "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "network_edges_scan": _PAIRS
+    + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
-    "network_top_actors": _PAIRS_BOTH_WAYS + "WITH a.id AS id, a.name AS name, a.kind AS kind, "
+    "network_top_actors_scan": _PAIRS_BOTH_WAYS + "WITH a.id AS id, a.name AS name, a.kind AS kind, "
     "a.country AS country, count(DISTINCT b.id) AS degree, count(DISTINCT l.id) AS links "
     "WITH collect({id: id, name: name, kind: kind, country: country, degree: degree, links: links}) AS ranked "
     "UNWIND ranked AS r RETURN r.id AS id, r.name AS name, r.kind AS kind, r.country AS country, "
@@ -276,7 +262,8 @@ READ: dict[str, str] = {
     "ORDER BY degree DESC, links DESC, id LIMIT $limit",
     # IN on the pattern's actors: as fast here as UNWIND $ids + primary-key lookups (measured);
     # list_reduce fails on an empty list, but every group holds at least one link
-    "network_edges_among": _PAIRS + "AND a.id IN CAST($ids AS STRING[]) AND b.id IN CAST($ids AS STRING[]) "
+    "network_edges_among_scan": _PAIRS
+    + "AND a.id IN CAST($ids AS STRING[]) AND b.id IN CAST($ids AS STRING[]) "
     "WITH DISTINCT l, a.id AS a_id, b.id AS b_id RETURN a_id, b_id, l.kind AS kind, l.status AS status, "
     "list_sort(collect(l.id)) AS link_ids, "
     "list_sort(list_distinct(list_reduce(collect(l.specialties), (x, y) -> list_concat(x, y)))) AS specialties, "

@@ -20,13 +20,16 @@ import ladybug
 
 from hdkg.errors import HdkgError, StoreError, StoreLocked, StoreUnavailable
 from hdkg.graph import batch as graph_batch
-from hdkg.graph import common, model, writer
+from hdkg.graph import common, cooperation, model, writer
 from hdkg.graph.base import GraphStore, WriteResult
-from hdkg.graph.ladybug import cypher
+from hdkg.graph.ladybug import coop, cypher
 from hdkg.graph.resolution import DecisionsFile
 from hdkg.models import Facts
 
 log = logging.getLogger(__name__)
+#: Every statement of the dialect: the core tables and the stored pairs (graph/cooperation.py).
+ALL_WRITE = {**cypher.WRITE, **coop.WRITE}
+ALL_READ = {**cypher.READ, **coop.READ}
 T = TypeVar("T")
 
 
@@ -82,7 +85,7 @@ class _Tx:
         self.store = store
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self.store._exec(cypher.WRITE[name], params, where=f"write step {name}")
+        return self.store._exec(ALL_WRITE[name], params, where=f"write step {name}")
 
 
 class LadybugStore(GraphStore):
@@ -117,9 +120,15 @@ class LadybugStore(GraphStore):
             return rows
 
     def create_schema(self) -> None:
-        for stmt in cypher.SCHEMA:
+        for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:
             self._exec(stmt, {}, where="schema")
         self._seed_concepts()
+        pairs = cooperation.missing_pairs(self)
+        if pairs:
+            log.info(
+                "storing the %d cooperation pairs of a graph written before they were stored", len(pairs)
+            )
+            self._in_transaction(lambda tx: cooperation.recompute(tx, pairs))
 
     def _seed_concepts(self) -> None:
         for label, rows in (("Specialty", model.specialties()), ("Area", model.areas())):
@@ -158,7 +167,8 @@ class LadybugStore(GraphStore):
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         prepared = common.prepare(name, params)
-        rows = self._exec(cypher.READ[name], prepared, where=f"query {name}")
+        statement = cooperation.route(name, prepared)
+        rows = self._exec(ALL_READ[statement], prepared, where=f"query {name} ({statement})")
         # paged queries return offset + limit rows: see the SKIP note in graph/ladybug/cypher.py
         return common.shape(name, rows[prepared.get("offset", 0) :])
 

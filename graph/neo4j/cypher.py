@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 
 from hdkg.errors import StoreError
-from hdkg.graph.common import pair_order as _pair_order
 
 SCHEMA: list[str] = [
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
@@ -181,6 +180,8 @@ def _pairs(compare: str) -> str:
 
 _PAIRS = _pairs("<")
 _PAIRS_BOTH_WAYS = _pairs("<>")
+
+
 _COUNTRY_PAIR = (
     "WITH l, coalesce(a.country, 'XX') AS ca, coalesce(b.country, 'XX') AS cb "
     "WITH DISTINCT l, CASE WHEN ca <= cb THEN ca ELSE cb END AS c1, CASE WHEN ca <= cb THEN cb ELSE ca END AS c2 "
@@ -193,21 +194,6 @@ _ACTOR_COLS = (
 )
 
 READ: dict[str, str] = {
-    "cooperation_pairs": _PAIRS + "RETURN a.id AS a_id, a.name AS a_name, a.kind AS a_kind, "
-    "a.country AS a_country, b.id AS b_id, b.name AS b_name, b.kind AS b_kind, b.country AS b_country, "
-    "count(DISTINCT l) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
-    "max(l.date) AS last_date, collect(l.id) AS link_ids "
-    + _pair_order("a_id", "b_id")
-    + "SKIP $offset LIMIT $limit",
-    "cooperation_pairs_count": _PAIRS + "WITH DISTINCT a, b RETURN count(*) AS total",
-    "cooperation_country_pairs": _PAIRS + _COUNTRY_PAIR + "RETURN c1 AS a_country, c2 AS b_country, "
-    "count(DISTINCT l) AS links, sum(l.sources) AS sources, min(l.date) AS first_date, "
-    "max(l.date) AS last_date, collect(l.id) AS link_ids "
-    + _pair_order("a_country", "b_country")
-    + "SKIP $offset LIMIT $limit",
-    "cooperation_country_pairs_count": _PAIRS
-    + _COUNTRY_PAIR
-    + "WITH DISTINCT c1, c2 RETURN count(*) AS total",
     "links": "MATCH (l:Link) WHERE " + _LINK_ALL + " RETURN l.id AS id, l.kind AS kind, "
     "l.status AS status, l.date AS date, l.specialties AS specialties, l.areas AS areas, "
     "l.sources AS sources, l.parties AS parties "
@@ -240,16 +226,17 @@ READ: dict[str, str] = {
     "country_counts": "MATCH (c:Country) OPTIONAL MATCH (a:Actor)-[:BASED_IN]->(c) "
     "OPTIONAL MATCH (a)-[:PARTY_OF]->(l:Link) "
     "RETURN c.code AS code, count(DISTINCT a) AS actors, count(DISTINCT l) AS links ORDER BY code",
-    "network_edges": _PAIRS + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
+    "network_edges_scan": _PAIRS
+    + "RETURN l.id AS link_id, l.kind AS kind, l.status AS status, l.date AS date, "
     "l.specialties AS specialties, l.sources AS sources, a.id AS a_id, b.id AS b_id "
     "ORDER BY sources DESC, link_id, a_id, b_id LIMIT $limit",
     # collect + UNWIND: the ranking and the number ranked from one pass over the pairs
-    "network_top_actors": _PAIRS_BOTH_WAYS
+    "network_top_actors_scan": _PAIRS_BOTH_WAYS
     + "WITH a, count(DISTINCT b) AS degree, count(DISTINCT l) AS links "
     "WITH collect({a: a, degree: degree, links: links}) AS ranked UNWIND ranked AS r "
     "RETURN r.a.id AS id, r.a.name AS name, r.a.kind AS kind, r.a.country AS country, r.degree AS degree, "
     "r.links AS links, size(ranked) AS total ORDER BY degree DESC, links DESC, id LIMIT $limit",
-    "network_edges_among": _PAIRS + "AND a.id IN $ids AND b.id IN $ids "
+    "network_edges_among_scan": _PAIRS + "AND a.id IN $ids AND b.id IN $ids "
     "WITH DISTINCT l, a.id AS a_id, b.id AS b_id WITH a_id, b_id, l.kind AS kind, l.status AS status, "
     "collect(l.id) AS link_ids, collect(coalesce(l.specialties, [])) AS specs, sum(coalesce(l.sources, 0)) AS sources "
     "RETURN a_id, b_id, kind, status, link_ids, "

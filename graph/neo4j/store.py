@@ -27,13 +27,16 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 
 from hdkg.errors import ConfigError, StoreError, StoreUnavailable
 from hdkg.graph import batch as graph_batch
-from hdkg.graph import common, model, writer
+from hdkg.graph import common, cooperation, model, writer
 from hdkg.graph.base import GraphStore, WriteResult
-from hdkg.graph.neo4j import cypher
+from hdkg.graph.neo4j import coop, cypher
 from hdkg.graph.resolution import DecisionsFile
 from hdkg.models import Facts
 
 log = logging.getLogger(__name__)
+#: Every statement of the dialect: the core tables and the stored pairs (graph/cooperation.py).
+ALL_WRITE = {**cypher.WRITE, **coop.WRITE}
+ALL_READ = {**cypher.READ, **coop.READ}
 T = TypeVar("T")
 ATTEMPTS = 4
 BACKOFF_S = 0.5
@@ -54,7 +57,7 @@ class _Tx:
         ):  # the class becomes a label: refuse anything but a class name
             for r in params["rows"]:
                 cypher.check_link_class(r["cls"])
-        rows: list[dict[str, Any]] = self.tx.run(cypher.WRITE[name], params).data()
+        rows: list[dict[str, Any]] = self.tx.run(ALL_WRITE[name], params).data()
         return rows
 
 
@@ -155,9 +158,15 @@ class Neo4jStore(GraphStore):
         self._retry(what, run)
 
     def create_schema(self) -> None:
-        for stmt in cypher.SCHEMA:
+        for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:
             self._auto("create the schema", stmt)
         self._seed_concepts()
+        pairs = cooperation.missing_pairs(self)
+        if pairs:
+            log.info(
+                "storing the %d cooperation pairs of a graph written before they were stored", len(pairs)
+            )
+            self._write("store the cooperation pairs", lambda tx: cooperation.recompute(_Tx(tx), pairs))
 
     def _seed_concepts(self) -> None:
         for label, rows in (("Specialty", model.specialties()), ("Area", model.areas())):
@@ -186,7 +195,8 @@ class Neo4jStore(GraphStore):
         prepared = common.prepare(name, params)
         if name == "node_counts":
             prepared["labels"] = list(model.NODE_LABELS)
-        return common.shape(name, self._read(f"query {name}", cypher.READ[name], prepared))
+        statement = cooperation.route(name, prepared)
+        return common.shape(name, self._read(f"query {name} ({statement})", ALL_READ[statement], prepared))
 
     def clear(self) -> None:
         """Deletes everything, then re-seeds the ontology's Specialty/Area nodes (part of the schema)."""
