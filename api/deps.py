@@ -51,7 +51,7 @@ class StoreProvider:
 
         log.info("opening the %s store", self.settings.store)
         try:
-            return open_store(self.settings)
+            return open_store(self.settings, create_schema=False)  # the API never writes the schema
         except HdkgError:
             raise
         except Exception as exc:  # driver or file errors: the store is not there now

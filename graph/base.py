@@ -41,6 +41,16 @@ class GraphStore(abc.ABC):
     def create_schema(self) -> None:
         """Constraints and indexes (Neo4j) or node and relationship tables (LadybugDB); idempotent."""
 
+    def check_schema(self) -> None:
+        """Raise ``SchemaMissing`` unless the schema is in place; reads only (a read-only user can run it).
+
+        The default creates it, for stores a process owns alone (the embedded file)."""
+        self.create_schema()
+
+    def write_ready(self) -> bool:
+        """Whether a write transaction can start now (a cluster's leader reachable); writes nothing."""
+        return True
+
     @abc.abstractmethod
     def write_facts(self, facts: Facts) -> WriteResult:
         """Write one article's facts in one transaction; idempotent per (article id, content hash)."""

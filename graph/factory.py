@@ -7,8 +7,11 @@ from hdkg.graph.base import GraphStore
 from hdkg.settings import Settings, get_settings
 
 
-def open_store(settings: Settings | None = None, store: str | None = None) -> GraphStore:
-    """The store named by ``store`` (default: ``settings.store``), schema created and ready."""
+def open_store(
+    settings: Settings | None = None, store: str | None = None, *, create_schema: bool = True
+) -> GraphStore:
+    """The store named by ``store`` (default: ``settings.store``), ready: its schema created, or only
+    checked when ``create_schema`` is false (the API: it may run as a read-only database user)."""
     settings = settings or get_settings()
     kind = store or settings.store
     opened: GraphStore
@@ -37,7 +40,10 @@ def open_store(settings: Settings | None = None, store: str | None = None) -> Gr
     else:
         raise ConfigError(f"unknown store {kind!r}; use 'ladybug' or 'neo4j'", where="HDKG_STORE")
     try:
-        opened.create_schema()
+        if create_schema:
+            opened.create_schema()
+        else:
+            opened.check_schema()
     except BaseException:
         opened.close()
         raise

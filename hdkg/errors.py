@@ -77,6 +77,13 @@ class StoreError(HdkgError):
     slug = "store"
 
 
+class SchemaMissing(StoreError):
+    """The store lacks hdkg's schema (constraints, indexes, vocabulary nodes); `hdkg init-schema` makes it."""
+
+    status_code = 503
+    slug = "schema-missing"
+
+
 class StoreUnavailable(StoreError):
     """The store cannot be reached now; retrying later may succeed."""
 

@@ -5,15 +5,17 @@ and the store works over the routing scheme ``neo4j://`` as over ``bolt://``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import neo4j
 import pytest
 
-from hdkg.errors import StoreError
+from hdkg.errors import SchemaMissing, StoreError
 from hdkg.graph.base import GraphStore
 from hdkg.graph.neo4j import Neo4jStore
-from tests.test_api_support import facts
+from hdkg.settings import Settings
+from tests.test_api_support import client_for, facts, fill, settings_for
 
 
 @pytest.fixture
@@ -78,3 +80,58 @@ def test_the_store_works_over_the_routing_scheme(neo4j_env: dict[str, str]) -> N
     finally:
         store.clear()
         store.close()
+
+
+def _api_settings(tmp_path: Path, neo4j_env: dict[str, str]) -> Settings:
+    return settings_for(
+        tmp_path,
+        store="neo4j",
+        neo4j_uri=neo4j_env["NEO4J_URI"],
+        neo4j_user=neo4j_env["NEO4J_USER"],
+        neo4j_password=neo4j_env["NEO4J_PASSWORD"],
+    )
+
+
+def test_the_api_serves_an_existing_schema_without_writing(
+    neo4j_store: GraphStore, neo4j_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only database user can run the API: opening the store and serving issue no write at all."""
+    fill(neo4j_store)
+    writes: list[str] = []
+    for method in ("_write", "_auto"):
+        real = getattr(Neo4jStore, method)
+
+        def recording(self: Neo4jStore, what: str, *args: Any, _real: Any = real) -> Any:
+            writes.append(what)
+            return _real(self, what, *args)
+
+        monkeypatch.setattr(Neo4jStore, method, recording)
+    for client in client_for(_api_settings(tmp_path, neo4j_env)):  # the app opens its own store
+        for path in ("/health", "/cooperations", "/network", "/actors?q=a", "/links?limit=5", "/", "/view"):
+            assert client.get(path).status_code == 200, path
+        assert writes == []
+        ready = client.get("/health/ready")
+        assert ready.status_code == 200 and ready.json() == {"store": "neo4j", "read": True, "write": True}
+        assert writes == ["write readiness"]  # a write transaction that runs RETURN 1
+
+
+def test_a_missing_schema_is_a_503_naming_init_schema(
+    neo4j_store: GraphStore, neo4j_env: dict[str, str], tmp_path: Path
+) -> None:
+    assert isinstance(neo4j_store, Neo4jStore)
+    neo4j_store._auto("drop", "DROP CONSTRAINT actor_id IF EXISTS")
+    try:
+        with pytest.raises(SchemaMissing, match=r"actor_id.*hdkg init-schema"):
+            neo4j_store.check_schema()
+        for client in client_for(_api_settings(tmp_path, neo4j_env)):
+            r = client.get("/health")
+            assert r.status_code == 503 and r.json()["type"] == "urn:hdkg:problem:schema-missing"
+    finally:
+        neo4j_store.create_schema()
+    neo4j_store.check_schema()
+
+
+def test_ready_on_the_embedded_store(tmp_path: Path) -> None:
+    for client in client_for(settings_for(tmp_path)):
+        r = client.get("/health/ready")
+        assert r.status_code == 200 and r.json() == {"store": "ladybug", "read": True, "write": True}

@@ -39,7 +39,7 @@ def test_every_setting_is_documented_and_every_documented_variable_is_read() -> 
 
 def test_cli_commands_in_readme_exist() -> None:
     commands = {c.name for c in typer.main.get_command(cli_app).commands.values()}  # type: ignore[attr-defined]
-    used = set(re.findall(r"(?:`|bin/)hdkg (\w+)", README))
+    used = set(re.findall(r"(?:`|bin/)hdkg (\w[\w-]*)", README))
     unknown = used - commands
     assert not unknown, f"README names hdkg sub-commands that do not exist: {unknown}"
     for name in ("extract", "ingest", "serve", "demo", "view", "export", "stats"):

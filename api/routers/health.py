@@ -9,7 +9,7 @@ from hdkg.errors import StoreUnavailable
 
 from ..deps import StoreDep
 from ..responses import problems
-from ..schemas.health import Counts, Health, Versions
+from ..schemas.health import Counts, Health, Readiness, Versions
 
 router = APIRouter(tags=["health"])
 
@@ -35,3 +35,18 @@ def health(store: StoreDep) -> Health:
             hdkg=hdkg.__version__, store_dialect=store.dialect, store_server=str(server) if server else None
         ),
     )
+
+
+@router.get(
+    "/health/ready",
+    response_model=Readiness,
+    summary="Read and write readiness, for load balancers",
+    description="200 when the store answers a read (the body says whether writes could start too); "
+    "503 problem+json when it does not. Counts nothing.",
+    responses=problems(),
+)
+def ready(store: StoreDep) -> Readiness:
+    info = store.ping()
+    if info.get("ok") is False:
+        raise StoreUnavailable("The graph store answered the ping with a failure", where=store.dialect)
+    return Readiness(store=store.dialect, read=True, write=store.write_ready())

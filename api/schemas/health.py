@@ -39,3 +39,13 @@ class Health(Schema):
     store: str = Field(description="The dialect of the store answering")
     counts: Counts
     versions: Versions
+
+
+class Readiness(Schema):
+    """What a load balancer asks: can this process read now, and write."""
+
+    store: str
+    read: bool = Field(description="A read query answered")
+    write: bool = Field(
+        description="A write transaction could start (the leader is reachable); nothing is written"
+    )

@@ -16,6 +16,7 @@ check and keep-alive are settings, as Aura and load balancers need.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,7 +26,7 @@ import neo4j
 from neo4j.exceptions import AuthError as DriverAuthError
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
-from hdkg.errors import ConfigError, StoreError, StoreUnavailable
+from hdkg.errors import ConfigError, SchemaMissing, StoreError, StoreUnavailable
 from hdkg.graph import batch as graph_batch
 from hdkg.graph import common, cooperation, model, writer
 from hdkg.graph.base import GraphStore, WriteResult
@@ -156,6 +157,35 @@ class Neo4jStore(GraphStore):
                 session.run(statement).consume()
 
         self._retry(what, run)
+
+    def check_schema(self) -> None:
+        """Every constraint and index of the schema exists and the vocabulary is seeded (reads only)."""
+        wanted = {
+            m.group(1)
+            for stmt in [*cypher.SCHEMA, *coop.SCHEMA]
+            if (m := re.match(r"CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", stmt))
+        }
+        have = {
+            r["name"]
+            for q in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+            for r in self._read("check the schema", q, {})
+        }
+        seeded = self._read("check the schema", "MATCH (s:Specialty) RETURN count(s) AS n", {})[0]["n"]
+        missing = sorted(wanted - have) + ([] if seeded else ["Specialty nodes"])
+        if missing:
+            raise SchemaMissing(
+                f"the database has no hdkg schema ({', '.join(missing)} missing): run `hdkg init-schema` "
+                "once with a user that may create it",
+                where=self.uri,
+            )
+
+    def write_ready(self) -> bool:
+        try:
+            self._write("write readiness", lambda tx: tx.run("RETURN 1").consume())
+        except StoreError as exc:
+            log.warning("Neo4j is not ready for writes: %s", exc)
+            return False
+        return True
 
     def create_schema(self) -> None:
         for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:

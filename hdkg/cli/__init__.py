@@ -12,6 +12,7 @@ from hdkg.cli import (  # noqa: E402, F401  (imported for their @app.command reg
     extract_cmd,
     ingest_cmd,
     load_cmd,
+    schema_cmd,
     serve_cmd,
     stats_cmd,
     view_cmd,
