@@ -14,7 +14,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	@echo "make: installing hdkg and its pinned dependencies into $(VENV) (first time: 2-5 minutes, ~700 MB)"
-	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install --quiet -c constraints.txt -e '.[test,fast]'  # no setuptools banners
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip install --quiet -c constraints.txt -e '.[test,fast,dask]'  # no setuptools banners
 	touch $@
 
 install: $(VENV)/.installed

@@ -135,3 +135,77 @@ def test_ready_on_the_embedded_store(tmp_path: Path) -> None:
     for client in client_for(settings_for(tmp_path)):
         r = client.get("/health/ready")
         assert r.status_code == 200 and r.json() == {"store": "ladybug", "read": True, "write": True}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_two_api_processes_over_neo4j_agree_after_a_write(
+    neo4j_store: GraphStore, neo4j_env: dict[str, str]
+) -> None:
+    """`hdkg serve --workers 2`: whichever process answers, a write through one is seen by every read."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HDKG_", "NEO4J_"))}
+    env |= {**neo4j_env, "HDKG_STORE": "neo4j", "HDKG_API_TOKEN": "t0ken", "HDKG_LOG_LEVEL": "WARNING"}
+    hdkg = str(Path(sys.executable).with_name("hdkg"))
+    server = subprocess.Popen(
+        [hdkg, "serve", "--workers", "2", "--port", str(port)], env=env, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert server.poll() is None, server.stderr.read().decode()[-2000:] if server.stderr else ""
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "hdkg serve --workers 2 did not answer"
+            time.sleep(0.3)
+        article = facts()[0].article
+        body = f"{article.title}\n\n{article.text}".encode()
+        r = httpx.post(
+            f"{url}/articles",
+            content=body,
+            headers={"Authorization": "Bearer t0ken", "Content-Type": "text/plain"},
+            timeout=120,
+        )
+        assert r.status_code == 200, r.text
+        links = len(r.json()["facts"]["links"])
+        assert links > 0
+        seen = {
+            httpx.get(f"{url}/links", params={"limit": 100}, timeout=10).json()["total"] for _ in range(12)
+        }
+        assert seen == {links}, seen
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_embedded_store_refuses_several_workers(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HDKG_DATA_DIR": str(tmp_path), "HDKG_STORE": "ladybug"}
+    hdkg = str(Path(sys.executable).with_name("hdkg"))
+    run = subprocess.run(
+        [hdkg, "serve", "--workers", "2", "--port", str(_free_port())],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert run.returncode == 2 and b"embedded store serves one process" in run.stderr

@@ -30,8 +30,8 @@ def _sources() -> list[Path]:
     )
 
 
-#: Package modules that serve only the tests and benchmarks: they may import the `test` extra.
-TEST_HELPERS = {"hdkg/visual/browser.py"}
+#: Package modules behind an optional extra (they import it lazily, with a clear error without it).
+EXTRA_USERS = {"hdkg/visual/browser.py": "test", "hdkg/dask_extract.py": "dask"}
 
 
 def _declared(*extras: str) -> set[str]:
@@ -61,11 +61,13 @@ def _imports() -> dict[str, set[str]]:
 
 def test_every_import_is_a_declared_dependency() -> None:
     dists = md.packages_distributions()
-    declared, for_tests = _declared("fast"), _declared("fast", "test")
+    declared = _declared("fast")
     missing = {}
     for module, where in _imports().items():
         owners = {d.lower().replace("_", "-") for d in dists.get(module, [])}
-        if not owners & (for_tests if where <= TEST_HELPERS else declared):
+        extras = {EXTRA_USERS.get(w) for w in where}
+        allowed = _declared("fast", *(e for e in extras if e)) if None not in extras else declared
+        if not owners & allowed:
             missing[module] = (sorted(where), sorted(owners))
     assert not missing, f"imported but not declared in pyproject.toml: {missing}"
     assert "lxml-html-clean" in declared  # trafilatura imports lxml.html.clean at run time

@@ -7,6 +7,7 @@ containers must never try to launch one.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import webbrowser
 from typing import Annotated, Literal
@@ -49,14 +50,30 @@ def open_when_ready(url: str, delay_s: float = 1.5) -> None:
     timer.start()
 
 
-def run_server(settings: Settings, host: str, port: int, *, open_browser: bool) -> None:
+def run_server(settings: Settings, host: str, port: int, *, open_browser: bool, workers: int = 1) -> None:
+    """uvicorn in this process, or ``workers`` processes that each build the app from the environment.
+
+    Several processes share nothing in memory: every answer comes from the store, so on Neo4j they agree
+    (tests/test_graph_neo4j_cluster.py). The embedded store is a file one process holds: refused."""
     import uvicorn
 
     from hdkg.api.app import create_app
 
     if open_browser:
         open_when_ready(base_url(host, port) + "/")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    level = settings.log_level.lower()
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level=level)
+        return
+    if settings.store != "neo4j":
+        raise typer.BadParameter(
+            "the embedded store serves one process; use --workers 1, or Neo4j (HDKG_STORE=neo4j)",
+            param_hint="--workers",
+        )
+    os.environ["HDKG_STORE"] = settings.store  # the worker processes read their settings from the environment
+    uvicorn.run(
+        "hdkg.api.app:create_app", factory=True, workers=workers, host=host, port=port, log_level=level
+    )
 
 
 @app.command("serve")
@@ -65,6 +82,10 @@ def serve_command(
     port: Annotated[int | None, typer.Option(help="Port (default HDKG_PORT, 8000)")] = None,
     store: StoreOption = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the home page in a browser")] = False,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="API processes (Neo4j only; the embedded store serves one)"),
+    ] = 1,
 ) -> None:
     """Serve the REST API, the home page and the network view."""
     settings = settings_for(store)
@@ -73,4 +94,4 @@ def serve_command(
     bind_port = port or settings.port
     url = base_url(bind_host, bind_port)
     typer.echo(f"hdkg API on {url}/docs ({settings.store} store)", err=True)
-    run_server(settings, bind_host, bind_port, open_browser=open_browser)
+    run_server(settings, bind_host, bind_port, open_browser=open_browser, workers=workers)
