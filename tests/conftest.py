@@ -54,7 +54,9 @@ def neo4j_env() -> Iterator[dict[str, str]]:
 def _neo4j_session_store(neo4j_env: dict[str, str]) -> Iterator[GraphStore]:
     from hdkg.graph.neo4j import Neo4jStore
 
-    store = Neo4jStore(neo4j_env["NEO4J_URI"], neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
+    # The routing scheme, as a cluster or Aura is reached; tests that open their own stores use bolt://.
+    uri = neo4j_env["NEO4J_URI"].replace("bolt://", "neo4j://", 1)
+    store = Neo4jStore(uri, neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
     store.create_schema()
     yield store
     store.close()

@@ -69,8 +69,10 @@ def test_a_named_read_has_a_server_timeout(neo4j_store: GraphStore, monkeypatch:
         neo4j_store._read("slow", slow, {})
 
 
-def test_the_store_works_over_the_routing_scheme(neo4j_env: dict[str, str]) -> None:
-    uri = neo4j_env["NEO4J_URI"].replace("bolt://", "neo4j://")
+@pytest.mark.parametrize("scheme", ["neo4j://", "bolt://"])
+def test_the_store_works_over_both_schemes(neo4j_env: dict[str, str], scheme: str) -> None:
+    """The session's store (every other Neo4j test) runs over neo4j://; this opens one of each."""
+    uri = scheme + neo4j_env["NEO4J_URI"].split("://", 1)[1]
     store = Neo4jStore(uri, neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
     try:
         store.clear()

@@ -97,6 +97,8 @@ class Neo4jStore(GraphStore):
                 max_connection_lifetime=max_connection_lifetime_s,
                 liveness_check_timeout=liveness_check_timeout_s,
                 keep_alive=keep_alive,
+                # "property does not exist yet" on a young graph is no news: notifications stay off
+                notifications_min_severity="OFF",
             )
         except (DriverError, ValueError, TypeError) as exc:
             raise ConfigError(f"bad Neo4j connection settings: {exc}", where="NEO4J_URI") from exc
