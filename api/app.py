@@ -7,8 +7,6 @@ starts, serves its docs and answers 503 while the store is down.
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -21,10 +19,8 @@ from hdkg.settings import Settings, get_settings
 
 from . import problems
 from .deps import StoreProvider
-from .routers import actors, cooperations, cypher, docs, export, health, links, network, vocab, write
+from .routers import actors, cooperations, cypher, docs, export, health, links, network, pages, vocab, write
 from .writing import ExtractorHolder
-
-log = logging.getLogger(__name__)
 
 DESCRIPTION = """\
 A knowledge graph of health-diplomacy actors (ministries, hospitals, universities, international
@@ -34,18 +30,6 @@ extracted from news with the sentence that proves each fact.
 All answers are JSON; every error is `application/problem+json`. Write endpoints need
 `Authorization: Bearer <HDKG_API_TOKEN>`.
 """
-
-
-def _include_pages(app: FastAPI) -> None:
-    """The home page and network view belong to the visual layer; they are optional for the API."""
-    try:
-        pages = importlib.import_module("hdkg.api.routers.pages")
-    except ModuleNotFoundError as exc:
-        if exc.name != "hdkg.api.routers.pages":
-            raise
-        log.warning("pages router not available (%s); serving the API only", exc)
-        return
-    app.include_router(pages.router)
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
@@ -74,5 +58,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     problems.install(app)
     for module in (health, cooperations, actors, links, vocab, network, export, write, cypher, docs):
         app.include_router(module.router)
-    _include_pages(app)
+    app.include_router(pages.router)  # the home page and network view (the visual layer)
     return app

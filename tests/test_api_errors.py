@@ -81,7 +81,9 @@ def test_recovers_without_restart_when_the_store_returns(
     opened: list[FlakyStore] = []
     outage = {"down": True}
 
-    def fake_open(settings: Settings | None = None, store: str | None = None) -> GraphStore:
+    def fake_open(
+        settings: Settings | None = None, store: str | None = None, *, create_schema: bool = True
+    ) -> GraphStore:
         if outage["down"]:
             raise StoreUnavailable("connection refused", where="bolt://127.0.0.1:7687")
         flaky = FlakyStore(

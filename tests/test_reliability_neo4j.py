@@ -98,6 +98,8 @@ def test_neo4j_outage_during_ingest_and_serve(
         neo4j_password=outage_neo4j.vars["NEO4J_PASSWORD"],
     )  # fmt: skip
     env = _neo4j_cli_env(tmp_path / "d", outage_neo4j.vars)
+    with _store(outage_neo4j.vars) as fresh:  # the API only checks the schema: `hdkg init-schema` first
+        fresh.create_schema()
     with TestClient(create_app(settings), base_url="http://localhost", raise_server_exceptions=False) as api:
         assert api.get("/health").status_code == 200
 

@@ -74,7 +74,9 @@ def list_links(
 )
 def get_link(
     store: StoreDep,
-    link_id: Annotated[str, Path(min_length=1, max_length=500, description="Link id")],
+    link_id: Annotated[
+        str, Path(min_length=1, max_length=500, pattern=r"^[^\r\n]+$", description="Link id (one line)")
+    ],
 ) -> LinkDetail:
     rows = run(store, "link", id=link_id)
     if not rows:
