@@ -20,7 +20,7 @@ import ladybug
 
 from hdkg.errors import HdkgError, StoreError, StoreLocked, StoreUnavailable
 from hdkg.graph import batch as graph_batch
-from hdkg.graph import common, model, writer
+from hdkg.graph import common, model, version, writer
 from hdkg.graph.base import GraphStore, WriteResult
 from hdkg.graph.ladybug import cypher
 from hdkg.graph.resolution import DecisionsFile
@@ -117,7 +117,7 @@ class LadybugStore(GraphStore):
             return rows
 
     def create_schema(self) -> None:
-        for stmt in cypher.SCHEMA:
+        for stmt in [*cypher.SCHEMA, version.LADYBUG_SCHEMA]:
             self._exec(stmt, {}, where="schema")
         self._seed_concepts()
 
@@ -133,6 +133,7 @@ class LadybugStore(GraphStore):
             self._exec("BEGIN TRANSACTION", {}, where="begin")
             try:
                 result = work(_Tx(self))
+                self._exec(version.BUMP, {"token": version.new_token()}, where="graph version")
                 self._exec("COMMIT", {}, where="commit")
             except BaseException:
                 try:
@@ -168,6 +169,10 @@ class LadybugStore(GraphStore):
             for stmt in cypher.CLEAR:
                 self._exec(stmt, {}, where="clear")
             self._seed_concepts()
+            self._exec(version.BUMP, {"token": version.new_token()}, where="graph version")
+
+    def graph_version(self) -> str:
+        return version.token_of(self._exec(version.READ, {}, where="graph version"))
 
     def close(self) -> None:
         if self._closed:

@@ -20,7 +20,7 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 
 from hdkg.errors import ConfigError, StoreError, StoreUnavailable
 from hdkg.graph import batch as graph_batch
-from hdkg.graph import common, model, writer
+from hdkg.graph import common, model, version, writer
 from hdkg.graph.base import GraphStore, WriteResult
 from hdkg.graph.neo4j import cypher
 from hdkg.graph.resolution import DecisionsFile
@@ -107,7 +107,7 @@ class Neo4jStore(GraphStore):
     def _write(self, what: str, fn: Callable[[neo4j.ManagedTransaction], T]) -> T:
         def run() -> T:
             with self._driver.session(database=self.database) as session:
-                return session.execute_write(fn)
+                return session.execute_write(_bumping(fn))
 
         return self._retry(what, run)
 
@@ -132,7 +132,7 @@ class Neo4jStore(GraphStore):
         self._retry(what, run)
 
     def create_schema(self) -> None:
-        for stmt in cypher.SCHEMA:
+        for stmt in [*cypher.SCHEMA, version.NEO4J_SCHEMA]:
             self._auto("create the schema", stmt)
         self._seed_concepts()
 
@@ -169,7 +169,10 @@ class Neo4jStore(GraphStore):
         """Deletes everything, then re-seeds the ontology's Specialty/Area nodes (part of the schema)."""
         for stmt in cypher.CLEAR:
             self._auto("clear the graph", stmt)
-        self._seed_concepts()
+        self._seed_concepts()  # a write: it bumps the version
+
+    def graph_version(self) -> str:
+        return version.token_of(self._read("graph version", version.READ, {}))
 
     def close(self) -> None:
         self._driver.close()
@@ -185,3 +188,14 @@ class Neo4jStore(GraphStore):
             "version": rows[0]["version"] if rows else None,
             "edition": rows[0]["edition"] if rows else None,
         }
+
+
+def _bumping(fn: Callable[[neo4j.ManagedTransaction], T]) -> Callable[[neo4j.ManagedTransaction], T]:
+    """``fn`` then the graph-version bump, in the same managed transaction (retried together)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> T:
+        result = fn(tx)
+        tx.run(version.BUMP, {"token": version.new_token()}).consume()
+        return result
+
+    return work
