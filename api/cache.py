@@ -104,7 +104,7 @@ class ResultCache:
             return await self.app(scope, receive, send)
         if not _cacheable(scope):
             return await self._pass(scope, receive, send)
-        version = await self._version()
+        version = await self._version(scope)
         if version is None:
             return await self.app(scope, receive, send)
         query = _query(scope)
@@ -121,14 +121,14 @@ class ResultCache:
         await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
         await send({"type": "http.response.body", "body": entry.body})
 
-    async def _version(self) -> str | None:
+    async def _version(self, scope: Scope) -> str | None:
         try:
             version: str | None = await run_in_threadpool(lambda: self.provider.get().graph_version())
         except Exception:  # the store is down: let the route answer (503 problem+json)
             log.debug("graph version unavailable; not caching", exc_info=True)
             return None
         if version is not None and self._seen is not None and version != self._seen:
-            self._schedule_warm()
+            self._schedule_warm(scope)
         self._seen = version
         return version
 
@@ -167,21 +167,22 @@ class ResultCache:
         if scope["method"] == "POST" and 200 <= status < 300:
             self._schedule_warm(scope)
 
-    def _schedule_warm(self, like: Scope | None = None) -> None:
+    def _schedule_warm(self, like: Scope) -> None:
         if not self.warm:
             return
         task = asyncio.get_running_loop().create_task(self._warm(like))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _warm(self, like: Scope | None) -> None:
-        host = (_header(like, b"host") if like else "") or str(self.provider.settings.host)
+    async def _warm(self, like: Scope) -> None:
+        """GETs shaped like the request that noticed the write (same app, host, state), gzip accepted."""
+        host = _header(like, b"host") or str(self.provider.settings.host)
         for path in WARM_PATHS:
             headers = [(b"host", host.encode("latin-1")), (b"accept-encoding", b"gzip")]
             scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
                      "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
                      "query_string": b"", "headers": headers, "client": ("127.0.0.1", 0),
-                     "server": ("127.0.0.1", 0)}  # fmt: skip
+                     "server": ("127.0.0.1", 0), **{k: like[k] for k in ("app", "state", "root_path") if k in like}}  # fmt: skip
             try:
                 await self(scope, _no_body, _discard)
             except Exception:  # warming is best effort: the real request will compute it

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.cache import LRU, Entry
+from hdkg.api.cache import LRU, WARM_PATHS, Entry, ResultCache
+from hdkg.graph.base import GraphStore
 from tests.test_api_support import STORE_KINDS, client_for, facts, settings_for, store_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -74,3 +76,29 @@ def test_lru_is_bounded_by_entries_and_bytes() -> None:
     assert (lru.get(("c",)), lru.get(("b",)) is not None, lru.bytes) == (None, True, 6)
     lru.put(("e",), Entry(200, [], b"x" * 9))  # over the byte bound: b and d go
     assert (len(lru), lru.bytes) == (1, 9)
+
+
+def _cache_of(c: TestClient) -> ResultCache:
+    layer = c.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(layer, ResultCache):
+        layer = layer.app
+    return layer
+
+
+def test_a_new_version_warms_the_common_pages(tmp_path: Path, ladybug_store: GraphStore) -> None:
+    store = ladybug_store
+    first, second, third = facts()
+    store.write_many([first, second])
+    for c in client_for(settings_for(tmp_path), store):
+        c.get("/links")  # the first version this app sees: nothing to warm yet
+        cache = _cache_of(c)
+        store.write_facts(third)  # written elsewhere
+        c.get("/links")
+        version = store.graph_version()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            warmed = {k[1] for k in list(cache.lru._items) if k[0] == version}
+            if set(WARM_PATHS) <= warmed:
+                break
+            time.sleep(0.1)
+        assert set(WARM_PATHS) <= warmed, warmed
