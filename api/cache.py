@@ -98,6 +98,7 @@ class ResultCache:
         self.lru = LRU()
         self._seen: str | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._inflight: dict[tuple[str, ...], asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -115,9 +116,17 @@ class ResultCache:
             )
             return await send({"type": "http.response.body", "body": b""})
         key = (version, scope["path"], query, "gzip" if "gzip" in _header(scope, b"accept-encoding") else "")
+        if key in self._inflight:  # single flight: the same answer is being computed (a warm-up, a peer)
+            await self._inflight[key].wait()
         entry = self.lru.get(key)
         if entry is None:
-            return await self._fill(scope, receive, send, key, tag)
+            self._inflight[key] = done = asyncio.Event()
+            try:
+                return await self._fill(scope, receive, send, key, tag)
+            finally:
+                if self._inflight.get(key) is done:
+                    del self._inflight[key]
+                done.set()
         await send({"type": "http.response.start", "status": entry.status, "headers": entry.headers})
         await send({"type": "http.response.body", "body": entry.body})
 
