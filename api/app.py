@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import hdkg
@@ -18,6 +19,7 @@ from hdkg.graph.base import GraphStore
 from hdkg.settings import Settings, get_settings
 
 from . import problems
+from .cache import ResultCache
 from .deps import StoreProvider
 from .routers import actors, cooperations, cypher, docs, export, health, links, network, pages, vocab, write
 from .writing import ExtractorHolder
@@ -52,6 +54,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store_provider = provider
     app.state.extractor = ExtractorHolder()
+    # innermost first: gzip (bodies over 4 KB), the version cache (stores gzipped bytes), the Host check
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
+    app.add_middleware(ResultCache, provider=provider)
     hosts = [*settings.allowed_hosts, settings.host]
     if "*" not in hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)

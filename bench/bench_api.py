@@ -135,7 +135,7 @@ async def _measure(base: str, proc: subprocess.Popen[bytes], requests: int, conc
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
         await _wait_ready(client, proc)
-        health = (await client.get("/health")).json()
+        health = (await client.get("/health", params={"full": 1})).json()
         out: Figures = {"_articles_in_graph": health.get("counts", {}).get("nodes", {}).get("Article")}
         for name, urls in ENDPOINTS.items():
             for url in urls[:3]:

@@ -83,6 +83,12 @@ class GraphStore(abc.ABC):
         (the Neo4j server's, or the embedded library's), which ``/health`` reports as ``store_server``.
         """
 
+    def graph_version(self) -> str | None:
+        """The token of the last committed write (``graph.version``); changes on every write and clear.
+
+        None for a store that keeps no version: nothing read from it may be cached."""
+        return None
+
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True when this article is stored with this content hash: one lookup by the indexed article id.
 

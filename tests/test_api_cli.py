@@ -75,13 +75,13 @@ def test_demo_loads_the_bundled_corpus_idempotently(env: Path, served: dict[str,
     settings = Settings(_env_file=None, data_dir=env)  # type: ignore[call-arg]
     assert settings.db_path.exists()
     for c in client_for(settings):
-        before = c.get("/health").json()["counts"]
+        before = c.get("/health", params={"full": 1}).json()["counts"]
 
     second = CliRunner().invoke(app, ["demo", "--no-serve"])
     assert second.exit_code == 0, second.output
     assert " 0 written" in second.output
     for c in client_for(settings):
-        assert c.get("/health").json()["counts"] == before
+        assert c.get("/health", params={"full": 1}).json()["counts"] == before
         # "Who cooperates with whom on oncology": the Uzbek ministry and AP-HP, proven by the memorandum.
         body = c.get("/cooperations", params={"specialty": "oncology", "actor": "moh_uz"}).json()
         pair = next(i for i in body["items"] if {i["a"]["id"], i["b"]["id"]} == {"moh_uz", "aphp"})

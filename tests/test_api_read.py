@@ -68,7 +68,7 @@ def _round_robin(by_link: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any
 
 
 def test_health_reports_store_counts_and_versions(client: TestClient) -> None:
-    body = _json(client.get("/health"))
+    body = _json(client.get("/health", params={"full": 1}))
     assert body["status"] == "ok"
     assert body["store"] == body["versions"]["store_dialect"]
     assert body["store"] in ("ladybug", "neo4j")
@@ -85,6 +85,11 @@ def test_health_reports_store_counts_and_versions(client: TestClient) -> None:
     else:  # the server's own answer to dbms.components(), e.g. "5.26.0"
         assert re.fullmatch(r"5\.\d+\.\d+.*", body["versions"]["store_server"] or ""), body["versions"]
     assert set(body) == {"status", "store", "counts", "versions"}
+    live = _json(client.get("/health"))
+    assert live["counts"] is None, "plain /health is liveness only: no counting"
+    assert {k: v for k, v in live.items() if k != "counts"} == {
+        k: v for k, v in body.items() if k != "counts"
+    }
 
 
 def test_oncology_cooperations_with_evidence(client: TestClient) -> None:
@@ -203,13 +208,13 @@ def test_unknown_actor_and_link_are_problem_404(client: TestClient) -> None:
 
 def test_an_empty_date_window_matches_nothing(client: TestClient) -> None:
     params = {"since": "2025-02-01", "until": "2025-01-01"}
-    assert _json(client.get("/links", params=params))["total"] == 0
+    assert _json(client.get("/links", params={**params, "total": "1"}))["total"] == 0
     assert _json(client.get("/cooperations", params=params))["items"] == []
 
 
 def test_links_filters_and_paging(client: TestClient) -> None:
-    all_links = _json(client.get("/links"))
-    assert all_links["total"] == 5
+    all_links = _json(client.get("/links", params={"total": "1"}))
+    assert (all_links["total"], all_links["has_more"]) == (5, False)
     assert [i["date"] for i in all_links["items"]] == [
         "2025-10-01",
         "2025-09-06",
@@ -218,9 +223,15 @@ def test_links_filters_and_paging(client: TestClient) -> None:
         None,
     ]
     page = _json(client.get("/links", params={"limit": 2, "offset": 1}))
-    assert (page["total"], [i["id"] for i in page["items"]]) == (
-        5,
+    assert (page["total"], page["has_more"], [i["id"] for i in page["items"]]) == (
+        None,
+        True,
         [i["id"] for i in all_links["items"][1:3]],
+    )
+    last = _json(client.get("/links", params={"limit": 2, "offset": 3}))
+    assert (last["has_more"], [i["id"] for i in last["items"]]) == (
+        False,
+        [i["id"] for i in all_links["items"][3:]],
     )
     dated = _json(client.get("/links", params={"since": "2024-01-01", "until": "2025-09-30"}))
     assert [i["kind"] for i in dated["items"]] in (

@@ -167,6 +167,6 @@ def client_for(settings: Settings, store: GraphStore | None = None) -> Iterator[
 
 def link_id(client: TestClient, **params: str) -> str:
     """The stored id of the one link matching the filters (ids are computed by the store)."""
-    body = client.get("/links", params=params).json()
+    body = client.get("/links", params={**params, "total": "1"}).json()
     assert body["total"] == 1, body
     return str(body["items"][0]["id"])

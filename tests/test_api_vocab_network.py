@@ -72,3 +72,16 @@ def test_network_never_exceeds_the_configured_cap(request: pytest.FixtureRequest
     for c in client_for(settings_for(tmp_path, network_node_cap=3), store):
         body = _json(c.get("/network", params={"limit": 1000}))
         assert (len(body["nodes"]), body["truncated"], body["total_nodes"]) == (3, True, 6)
+
+
+def test_network_data_has_the_response_models_fields() -> None:
+    """/network serialises graph.network's models directly: they must keep the public schema's fields."""
+    from api.schemas import network as public
+    from hdkg.graph import network as internal
+
+    for ours, theirs in (
+        ("NetworkData", "Network"),
+        ("NetworkNode", "NetworkNode"),
+        ("NetworkEdge", "NetworkEdge"),
+    ):
+        assert list(getattr(internal, ours).model_fields) == list(getattr(public, theirs).model_fields), ours

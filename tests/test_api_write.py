@@ -126,7 +126,7 @@ def test_post_article_returns_the_extractors_facts_and_stores_them(big_client: T
     assert body["write"]["skipped"] is False
     assert body["write"]["links"] > 0
     stored = big_client.get("/links", params={"actor": body["facts"]["links"][0]["sides"][0][0]}).json()
-    assert stored["total"] > 0
+    assert stored["items"]
     evidence = {
         e["text"] for i in stored["items"] for e in big_client.get(f"/links/{i['id']}").json()["evidence"]
     }

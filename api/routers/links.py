@@ -55,13 +55,18 @@ def list_links(
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    total: Annotated[bool, Query(description="Also count every matching link (a scan; slower)")] = False,
 ) -> LinkPage:
+    # One row past the page says whether another page exists; the count over all matching
+    # links (a full scan, 0.3 s at 10k articles) is run only when the caller asks for it.
     params = filters.params()
-    total = int(run(store, "links_count", **params)[0]["total"])
-    rows = run(store, "links", **params, limit=limit, offset=offset)
+    rows = run(store, "links", **params, limit=limit + 1, offset=offset)
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    count = int(run(store, "links_count", **params)[0]["total"]) if total else None
     sides = sides_of(store, [r["id"] for r in rows])
     items = [LinkSummary(**_base(r), parties=int(r["parties"]), sides=sides.get(r["id"], [])) for r in rows]
-    return LinkPage(total=total, limit=limit, offset=offset, items=items)
+    return LinkPage(total=count, has_more=has_more, limit=limit, offset=offset, items=items)
 
 
 @router.get(

@@ -37,7 +37,7 @@ class Health(Schema):
 
     status: Literal["ok"]
     store: str = Field(description="The dialect of the store answering")
-    counts: Counts
+    counts: Counts | None = Field(description="Node and relationship counts; null unless full=1")
     versions: Versions
 
 

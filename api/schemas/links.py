@@ -48,12 +48,19 @@ class LinkPage(Schema):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"total": 1, "limit": 20, "offset": 0, "items": [{**_LINK, "parties": 2, "sides": _SIDES}]}
+                {
+                    "total": None,
+                    "has_more": False,
+                    "limit": 20,
+                    "offset": 0,
+                    "items": [{**_LINK, "parties": 2, "sides": _SIDES}],
+                }
             ]
         },
     )
 
-    total: int
+    total: int | None = Field(description="Number of matching links; null unless total=1")
+    has_more: bool = Field(description="Whether a link exists past this page")
     limit: int
     offset: int
     items: list[LinkSummary]

@@ -281,7 +281,7 @@ READ: dict[str, str] = {
     "count(DISTINCT l.id) AS links ORDER BY country, specialty",
     "article": "MATCH (a:Article {id: $id}) RETURN a.id AS id, a.url AS url, a.source AS source, "
     "a.title AS title, a.date AS date, a.lang AS lang, a.content_hash AS content_hash",
-    "node_counts": "MATCH (n) WHERE label(n) <> 'ResolutionKey' "
+    "node_counts": "MATCH (n) WHERE NOT label(n) IN ['ResolutionKey', 'GraphVersion'] "
     "RETURN label(n) AS label, count(*) AS `count` ORDER BY label",
     "rel_counts": "MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS `count` ORDER BY type",
 }

@@ -20,7 +20,7 @@ import ladybug
 
 from hdkg.errors import HdkgError, StoreError, StoreLocked, StoreUnavailable
 from hdkg.graph import batch as graph_batch
-from hdkg.graph import common, cooperation, model, writer
+from hdkg.graph import common, cooperation, model, version, writer
 from hdkg.graph.base import GraphStore, WriteResult
 from hdkg.graph.ladybug import coop, cypher
 from hdkg.graph.resolution import DecisionsFile
@@ -120,7 +120,7 @@ class LadybugStore(GraphStore):
             return rows
 
     def create_schema(self) -> None:
-        for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:
+        for stmt in [*cypher.SCHEMA, *coop.SCHEMA, version.LADYBUG_SCHEMA]:
             self._exec(stmt, {}, where="schema")
         self._seed_concepts()
         pairs = cooperation.missing_pairs(self)
@@ -142,6 +142,7 @@ class LadybugStore(GraphStore):
             self._exec("BEGIN TRANSACTION", {}, where="begin")
             try:
                 result = work(_Tx(self))
+                self._exec(version.BUMP, {"token": version.new_token()}, where="graph version")
                 self._exec("COMMIT", {}, where="commit")
             except BaseException:
                 try:
@@ -178,6 +179,10 @@ class LadybugStore(GraphStore):
             for stmt in cypher.CLEAR:
                 self._exec(stmt, {}, where="clear")
             self._seed_concepts()
+            self._exec(version.BUMP, {"token": version.new_token()}, where="graph version")
+
+    def graph_version(self) -> str:
+        return version.token_of(self._exec(version.READ, {}, where="graph version"))
 
     def close(self) -> None:
         if self._closed:

@@ -28,7 +28,7 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, Sessio
 
 from hdkg.errors import ConfigError, SchemaMissing, StoreError, StoreUnavailable
 from hdkg.graph import batch as graph_batch
-from hdkg.graph import common, cooperation, model, writer
+from hdkg.graph import common, cooperation, model, version, writer
 from hdkg.graph.base import GraphStore, WriteResult
 from hdkg.graph.neo4j import coop, cypher
 from hdkg.graph.resolution import DecisionsFile
@@ -135,7 +135,7 @@ class Neo4jStore(GraphStore):
     def _write(self, what: str, fn: Callable[[neo4j.ManagedTransaction], T]) -> T:
         def run() -> T:
             with self._session(neo4j.WRITE_ACCESS) as session:
-                return session.execute_write(fn)
+                return session.execute_write(_bumping(fn))
 
         return self._retry(what, run)
 
@@ -182,15 +182,21 @@ class Neo4jStore(GraphStore):
             )
 
     def write_ready(self) -> bool:
+        """A WRITE session (routed to the leader) runs ``RETURN 1``: no data, no version bump."""
+
+        def probe() -> None:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.execute_write(lambda tx: tx.run("RETURN 1").consume())
+
         try:
-            self._write("write readiness", lambda tx: tx.run("RETURN 1").consume())
+            self._retry("write readiness", probe)
         except StoreError as exc:
             log.warning("Neo4j is not ready for writes: %s", exc)
             return False
         return True
 
     def create_schema(self) -> None:
-        for stmt in [*cypher.SCHEMA, *coop.SCHEMA]:
+        for stmt in [*cypher.SCHEMA, *coop.SCHEMA, version.NEO4J_SCHEMA]:
             self._auto("create the schema", stmt)
         self._seed_concepts()
         pairs = cooperation.missing_pairs(self)
@@ -234,7 +240,10 @@ class Neo4jStore(GraphStore):
         """Deletes everything, then re-seeds the ontology's Specialty/Area nodes (part of the schema)."""
         for stmt in cypher.CLEAR:
             self._auto("clear the graph", stmt)
-        self._seed_concepts()
+        self._seed_concepts()  # a write: it bumps the version
+
+    def graph_version(self) -> str:
+        return version.token_of(self._read("graph version", version.READ, {}))
 
     def close(self) -> None:
         self._driver.close()
@@ -250,3 +259,14 @@ class Neo4jStore(GraphStore):
             "version": rows[0]["version"] if rows else None,
             "edition": rows[0]["edition"] if rows else None,
         }
+
+
+def _bumping(fn: Callable[[neo4j.ManagedTransaction], T]) -> Callable[[neo4j.ManagedTransaction], T]:
+    """``fn`` then the graph-version bump, in the same managed transaction (retried together)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> T:
+        result = fn(tx)
+        tx.run(version.BUMP, {"token": version.new_token()}).consume()
+        return result
+
+    return work
