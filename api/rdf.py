@@ -13,7 +13,7 @@ from hdkg.graph.base import GraphStore
 from .deps import LinkFilters
 
 
-def rdf_export(store: GraphStore, filters: LinkFilters, fmt: Literal["ttl", "jsonld"]) -> bytes:
+def rdf_export(store: GraphStore, filters: LinkFilters, fmt: Literal["ttl", "nt", "jsonld"]) -> bytes:
     from hdkg.ontology.export import serialize
     from hdkg.ontology.from_store import store_to_graph
 

@@ -82,7 +82,11 @@ def test_gexf_parses_with_attributes(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "media", "rdflib_format"),
-    [("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld")],
+    [
+        ("ttl", "text/turtle", "turtle"),
+        ("nt", "application/n-triples", "nt"),
+        ("jsonld", "application/ld+json", "json-ld"),
+    ],
 )
 def test_rdf_export_holds_only_the_filtered_links(
     client: TestClient, fmt: str, media: str, rdflib_format: str
@@ -112,7 +116,7 @@ def test_rdf_export_carries_wikidata_ids_and_acts_for(client: TestClient) -> Non
     assert (iri.actor_iri("p-dupont"), iri.HDKG.actsFor, iri.actor_iri("aphp")) in g
 
 
-@pytest.mark.parametrize("fmt", ["ttl", "jsonld"])
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
 def test_rdf_export_answers_as_its_openapi_entry_says(client: TestClient, fmt: str) -> None:
     content = client.get("/openapi.json").json()["paths"]["/export"]["get"]["responses"]["200"]["content"]
     for params in ({}, {"specialty": "oncology"}, {"actor": "nobody"}, {"since": "2030-01-01"}):
@@ -122,3 +126,14 @@ def test_rdf_export_answers_as_its_openapi_entry_says(client: TestClient, fmt: s
         assert media in content, (media, sorted(content))
         body = r.json() if fmt == "jsonld" else r.text
         assert isinstance(body, {"object": dict, "string": str}[content[media]["schema"]["type"]]), params
+
+
+def test_nt_export_is_sorted_and_holds_the_turtle_graph(client: TestClient) -> None:
+    """N-Triples line by line in sorted order (two exports diff cleanly), the same graph as the Turtle."""
+    from rdflib.compare import isomorphic
+
+    text = _file(client, "nt", "application/n-triples").decode()
+    lines = text.splitlines()
+    assert lines and lines == sorted(lines)
+    turtle = _file(client, "ttl", "text/turtle").decode()
+    assert isomorphic(Graph().parse(data=text, format="nt"), Graph().parse(data=turtle, format="turtle"))

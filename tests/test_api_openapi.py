@@ -48,7 +48,14 @@ def test_enum_parameters_list_exactly_the_ontologys_values(
 def test_level_sort_and_format_enums(spec: dict[str, Any]) -> None:
     assert sorted(_param(spec, "/cooperations", "level")["enum"]) == ["actor", "country"]
     assert sorted(_param(spec, "/cooperations", "sort")["enum"]) == ["last_date", "links", "sources"]
-    assert sorted(_param(spec, "/export", "format")["enum"]) == ["csv", "gexf", "graphml", "jsonld", "ttl"]
+    assert sorted(_param(spec, "/export", "format")["enum"]) == [
+        "csv",
+        "gexf",
+        "graphml",
+        "jsonld",
+        "nt",
+        "ttl",
+    ]
 
 
 def test_every_operation_documents_problem_errors(spec: dict[str, Any]) -> None:

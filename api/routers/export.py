@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 
@@ -18,6 +18,7 @@ router = APIRouter(tags=["export"])
 
 class ExportFormat(StrEnum):
     ttl = "ttl"
+    nt = "nt"
     jsonld = "jsonld"
     graphml = "graphml"
     gexf = "gexf"
@@ -26,12 +27,18 @@ class ExportFormat(StrEnum):
 
 MEDIA_TYPES = {
     ExportFormat.ttl: "text/turtle; charset=utf-8",
+    ExportFormat.nt: "application/n-triples",
     ExportFormat.jsonld: "application/ld+json",
     ExportFormat.graphml: "application/graphml+xml",
     ExportFormat.gexf: "application/gexf+xml",
     ExportFormat.csv: "text/csv; charset=utf-8",
 }
 EXTENSIONS = {ExportFormat.jsonld: "jsonld"}
+RDF_FORMATS: dict[ExportFormat, Literal["ttl", "nt", "jsonld"]] = {
+    ExportFormat.ttl: "ttl",
+    ExportFormat.nt: "nt",
+    ExportFormat.jsonld: "jsonld",
+}
 
 
 def _content() -> dict[int | str, dict[str, Any]]:
@@ -49,7 +56,8 @@ def _content() -> dict[int | str, dict[str, Any]]:
 @router.get(
     "/export",
     summary="Export the graph",
-    description="The links matching the `/network` filters as RDF (ttl, jsonld: the hdkg ontology's "
+    description="The links matching the `/network` filters as RDF (ttl, nt sorted line by line, jsonld: "
+    "the hdkg ontology's "
     "terms; every matching link, `depth` and `limit` do not apply), or the network as GraphML, GEXF "
     "(Gephi) or a CSV edge list (pandas, R), capped like `/network`.",
     response_class=Response,
@@ -61,8 +69,9 @@ def export(
     nq: NetworkQueryDep,
     format: Annotated[ExportFormat, Query(description="File format")] = ExportFormat.ttl,
 ) -> Response:
-    if format in (ExportFormat.ttl, ExportFormat.jsonld):
-        body = rdf_export(store, nq.filters, "ttl" if format is ExportFormat.ttl else "jsonld")
+    rdf = RDF_FORMATS.get(format)
+    if rdf is not None:
+        body = rdf_export(store, nq.filters, rdf)
     else:
         net = network_of(store, settings, nq)
         writer = {
